@@ -1,0 +1,48 @@
+# Two commands on a fresh machine with Python 3.11+ and make: `make run`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DB := data/tickets.duckdb
+PORT ?= 8501
+
+.PHONY: run test bench lint format demo-db realdata clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(DB): | $(VENV)/.runtime
+	$(PY) -m ticketlib load data/demo/tickets.csv data/demo/events.csv --db $(DB)
+
+demo-db: $(VENV)/.runtime
+	rm -f $(DB)
+	$(PY) -m ticketlib load data/demo/tickets.csv data/demo/events.csv --db $(DB)
+
+run: $(VENV)/.runtime $(DB)
+	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT) --server.headless true
+
+test: $(VENV)/.dev
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.dev
+	$(PY) -m bench
+
+realdata: $(VENV)/.dev
+	$(PY) -m pytest -q -m realdata -s
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-output bench-out

@@ -1,0 +1,5 @@
+import sys
+
+from ticketlib.cli import main
+
+sys.exit(main())

@@ -1,0 +1,151 @@
+"""The business calendar as working windows in UTC with cumulative business time.
+
+Business time of [a, b) is the measure of the instants in it whose local wall-clock time, in the
+calendar's zone, falls in a working range of a working day (DESIGN §2). Each working range of
+each working day becomes the UTC intervals where that holds (one, or two around a DST change),
+computed exactly from the zone's offset changes. With the business microseconds before each
+window, B(t) = cum + clamp(t - start, 0, length) for the last window starting at or before t,
+and business time of [a, b) = B(b) - B(a): one ASOF lookup per instant, for all rows at once.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import holidays as _holidays
+import numpy as np
+import pandas as pd
+
+from ticketlib.config import CalendarConfig
+from ticketlib.timeparse import transitions
+
+US = 1_000_000
+# 24x7: one window over every instant we accept (1900-2200).
+_ALL_TIME = (
+    int(datetime(1899, 12, 31).timestamp()) * US,
+    int(datetime(2200, 1, 2).timestamp()) * US,
+)
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Working windows in UTC microseconds, sorted, disjoint, with business time before each."""
+
+    start_us: np.ndarray
+    end_us: np.ndarray
+    cum_us: np.ndarray
+    first_day: date
+    last_day: date
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"start_us": self.start_us, "end_us": self.end_us, "cum_us": self.cum_us}
+        )
+
+    def business_at(self, t_us: int) -> int:
+        """B(t), for checks and small computations in Python."""
+        i = int(np.searchsorted(self.start_us, t_us, side="right")) - 1
+        if i < 0:
+            return 0
+        return int(self.cum_us[i] + min(t_us, self.end_us[i]) - self.start_us[i])
+
+
+def working_days(cal: CalendarConfig, first: date, last: date) -> list[date]:
+    """Local dates with working hours: weekday ranges, minus holidays and closed days."""
+    closed = set(cal.closed_days)
+    if cal.holidays:
+        years = range(first.year, last.year + 1)
+        public = _holidays.country_holidays(
+            cal.holidays, subdiv=cal.holidays_subdiv or None, years=years
+        )
+        closed |= set(public) - set(cal.open_days)
+    days, d = [], first
+    while d <= last:
+        if cal.hours[d.weekday()] and d not in closed:
+            days.append(d)
+        d += timedelta(days=1)
+    return days
+
+
+def build_windows(cal: CalendarConfig, first: date, last: date) -> Windows:
+    """The calendar's windows for local dates first..last (inclusive)."""
+    if cal.is_24x7:
+        spans = [_ALL_TIME]
+    else:
+        changes = transitions(cal.timezone)
+        spans = []
+        for day in working_days(cal, first, last):
+            midnight = _cal.timegm(day.timetuple())  # local wall time read as if UTC
+            for start_min, end_min in cal.hours[day.weekday()]:
+                spans.extend(
+                    _utc_spans(changes, midnight + start_min * 60, midnight + end_min * 60)
+                )
+        spans = [(a * US, b * US) for a, b in spans]
+    return _cumulate(_merge(spans), first, last)
+
+
+def _utc_spans(changes, wall_start: int, wall_end: int) -> list[tuple[int, int]]:
+    """UTC seconds whose local wall time is in [wall_start, wall_end) (walls as naive epochs)."""
+    lo, hi = wall_start - 26 * 3600, wall_end + 26 * 3600
+    # constant-offset segments of UTC time overlapping [lo, hi)
+    idx = max(i for i, c in enumerate(changes) if c[0] <= lo) if changes[0][0] <= lo else 0
+    segments = []
+    seg_start, offset = lo, changes[idx][2]
+    for t, _before, after in changes[idx + 1 :]:
+        if t >= hi:
+            break
+        segments.append((seg_start, t, offset))
+        seg_start, offset = t, after
+    segments.append((seg_start, hi, offset))
+    out = []
+    for a, b, off in segments:
+        s, e = max(a, wall_start - off), min(b, wall_end - off)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def _cumulate(spans, first: date, last: date) -> Windows:
+    start = np.array([a for a, _ in spans], dtype=np.int64)
+    end = np.array([b for _, b in spans], dtype=np.int64)
+    cum = np.concatenate([[0], np.cumsum(end - start)[:-1]]).astype(np.int64) if spans else end
+    return Windows(start, end, cum, first, last)
+
+
+def windows_for(cal: CalendarConfig, first_us: int, last_us: int, horizon_us: int) -> Windows:
+    """Windows covering [first_us, last_us] and at least `horizon_us` of business time beyond.
+
+    The horizon lets due instants be found after the as-of time; a calendar with no working
+    time at all stops extending after ten years (due instants are then empty).
+    """
+    first = (
+        datetime.fromtimestamp(first_us / US, UTC).replace(tzinfo=None) - timedelta(days=2)
+    ).date()
+    last = (
+        datetime.fromtimestamp(last_us / US, UTC).replace(tzinfo=None) + timedelta(days=2)
+    ).date()
+    if cal.is_24x7:
+        return build_windows(cal, first, last)
+    extra = 14
+    while True:
+        w = build_windows(cal, first, last + timedelta(days=extra))
+        beyond = (
+            (w.cum_us[-1] + w.end_us[-1] - w.start_us[-1]) - w.business_at(last_us)
+            if len(w.cum_us)
+            else 0
+        )
+        if beyond > horizon_us or extra > 3660:
+            return w
+        extra *= 2

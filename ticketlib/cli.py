@@ -1,0 +1,118 @@
+"""`python -m ticketlib ...`: the command line of DESIGN §5.3."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ticketlib.config import ConfigError, load_config
+
+
+def _lang() -> str:
+    return "en" if os.environ.get("TICKETLIB_LANG", "fr").lower().startswith("en") else "fr"
+
+
+def _progress(label: str, fraction: float) -> None:
+    if sys.stderr.isatty():
+        print(f"\r[{int(fraction * 100):3d} %] {label:<40}", end="", file=sys.stderr, flush=True)
+        if fraction >= 1:
+            print(file=sys.stderr)
+
+
+def cmd_load(args) -> int:
+    from ticketlib.derived import rebuild
+    from ticketlib.importers import FileError, run_import
+
+    config = load_config(args.config)
+    try:
+        report = run_import(
+            args.paths,
+            db=args.db,
+            fmt=args.format,
+            mapping=args.mapping,
+            config=config,
+            progress=_progress,
+            after_land=rebuild,
+        )
+    except FileError as exc:
+        print(
+            f"erreur / error: {exc}\nRien n'a été importé / nothing was imported.", file=sys.stderr
+        )
+        return 2
+    print(report.summary(_lang()))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from ticketlib.demo import write_demo
+
+    out = Path(args.out)
+    counts = write_demo(out, tickets=args.tickets, seed=args.seed)
+    print(f"{out}: {counts['tickets']} tickets, {counts['events']} événements / events")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m ticketlib", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p, config=True):
+        p.add_argument(
+            "--db", type=Path, default=None, help="base DuckDB (défaut data/tickets.duckdb)"
+        )
+        if config:
+            p.add_argument(
+                "--config", type=Path, default=None, help="sla.toml (défaut data/sla.toml)"
+            )
+
+    p = sub.add_parser("load", help="importer des exports / import exports")
+    p.add_argument("paths", nargs="+", type=Path)
+    common(p)
+    p.add_argument(
+        "--format",
+        default="auto",
+        choices=["auto", "csv", "jira", "zendesk", "servicenow", "eventlog"],
+    )
+    p.add_argument("--mapping", type=Path, default=None, help="mapping TOML des statuts/priorités")
+    p.set_defaults(func=cmd_load)
+
+    for name, helptext in (
+        ("sla", "SLA par ticket / SLA per ticket"),
+        ("durations", "durées par état / time per état"),
+        ("quality", "qualité des données / data quality flags"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        common(p)
+        p.add_argument("--as-of", default=None, help="ISO 8601 (naïf = heure locale du calendrier)")
+        p.add_argument("--out", type=Path, required=True, help=".csv ou .parquet")
+        p.set_defaults(func=cmd_export, export=name)
+
+    p = sub.add_parser("demo", help="écrire un export de démonstration / write a demo export")
+    p.add_argument("--tickets", type=int, default=3000)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--out", type=Path, default=Path("data/demo"))
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def cmd_export(args) -> int:
+    from ticketlib.exports import write_cli_export
+
+    config = load_config(args.config)
+    n = write_cli_export(args.export, args.out, db=args.db, config=config, as_of=args.as_of)
+    print(f"{args.out}: {n} lignes / rows")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"erreur de configuration / configuration error: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"erreur / error: {exc}", file=sys.stderr)
+        return 2

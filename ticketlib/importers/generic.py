@@ -1,0 +1,83 @@
+"""The generic format (DESIGN §5.1): a tickets file and an events file, CSV or Parquet.
+
+Each file is recognised by its columns, so they can be given in any order. Statuses and
+priorities are the seed's labels or codes, in any spelling.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ticketlib.importers.files import FileError, FileTable, read_file
+from ticketlib.importers.staging import StagedFile, add_vocabulary
+from ticketlib.workflow import ETAT_VOCABULARY, PRIORITY_VOCABULARY
+
+NAME = "csv"
+EVENTS_REQUIRED = ("ticket_id", "timestamp", "status")
+TICKETS_REQUIRED = ("ticket_id", "created_at")
+TICKETS_OPTIONAL = ("priority", "customer", "assignee", "team", "title")
+
+
+def kind_of(columns) -> str | None:
+    if all(c in columns for c in EVENTS_REQUIRED):
+        return "events"
+    if all(c in columns for c in TICKETS_REQUIRED):
+        return "tickets"
+    return None
+
+
+def sniff(path: Path, head: str) -> bool:
+    """A CSV whose header names the generic columns."""
+    from ticketlib.importers.files import fold_column
+
+    first = head.splitlines()[0] if head else ""
+    delim = max([";", ",", "\t", "|"], key=first.count)
+    return kind_of({fold_column(c.strip().strip('"')) for c in first.split(delim)}) is not None
+
+
+def stage(con, files: list[tuple[int, Path]], mapping=None) -> list[StagedFile]:
+    """Read each file (CSV or Parquet) and stage its rows; a file of neither kind is refused."""
+    add_vocabulary(con, "vocab_status", ETAT_VOCABULARY)
+    add_vocabulary(con, "vocab_priority", PRIORITY_VOCABULARY)
+    tables = [(i, read_file(con, Path(p), f"file_{i}")) for i, p in files]
+    return [stage_file(con, index, ft) for index, ft in tables]
+
+
+def stage_file(con, index: int, ft: FileTable) -> StagedFile:
+    kind = kind_of(ft.columns)
+    if kind is None:
+        found = ", ".join(ft.columns.values())
+        raise FileError(
+            ft.path,
+            "colonnes requises manquantes / missing required columns: "
+            f"tickets ({', '.join(TICKETS_REQUIRED)}) ou/or events "
+            f"({', '.join(EVENTS_REQUIRED)}); trouvées / found: {found}",
+        )
+
+    def col(name: str) -> str:
+        original = ft.columns.get(name)
+        return f'"{original}"::varchar' if original else "null"
+
+    if kind == "events":
+        con.execute(
+            f"insert into stg_events select {index}, __row, {col('ticket_id')}, "
+            f"{col('timestamp')}, {col('status')}, {col('status')}, {col('priority')} "
+            f"from {ft.table}"
+        )
+    else:
+        optional = ", ".join(col(c) for c in TICKETS_OPTIONAL)
+        con.execute(
+            f"insert into stg_tickets select {index}, __row, {col('ticket_id')}, "
+            f"{col('created_at')}, {optional} from {ft.table}"
+        )
+    _stage_rejects(con, index, ft)
+    return StagedFile(index, Path(ft.path), kind, NAME, ft.rows, ft.size, ft.sha256, ft.table)
+
+
+def _stage_rejects(con, index: int, ft: FileTable) -> None:
+    if not ft.rejects:
+        return
+    con.executemany(
+        "insert into stg_rejects values (?, ?, null, 'malformed_row', ?, ?)",
+        [[index, row, error, line] for row, error, line in ft.rejects],
+    )

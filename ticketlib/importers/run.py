@@ -1,0 +1,197 @@
+"""One import, start to end: read and stage the files, land them, record the import.
+
+It runs in a single write session: if anything fails (a file that cannot be used at all, an
+error, the process killed), the database stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ticketlib import store, timeparse
+from ticketlib.config import SlaConfig, load_config
+from ticketlib.importers.formats import stage_files
+from ticketlib.importers.landing import FileReport, land
+from ticketlib.importers.reasons import reason_label
+from ticketlib.importers.staging import create_staging
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class ImportReport:
+    import_id: int
+    format: str
+    files: list[FileReport]
+    unknown_statuses: dict[str, int] = field(default_factory=dict)
+    unknown_priorities: dict[str, int] = field(default_factory=dict)
+    tickets_total: int = 0
+    events_total: int = 0
+    seconds: float = 0.0
+
+    def total(self, attr: str) -> int:
+        if attr in ("quarantined", "skipped"):
+            return sum(getattr(f, attr + "_total") for f in self.files)
+        return sum(getattr(f, attr) for f in self.files)
+
+    def summary(self, lang: str = "fr") -> str:
+        fr = lang == "fr"
+        lines = []
+        for f in self.files:
+            lines.append(
+                f"{f.name} ({f.kind}, {f.format}): "
+                + (
+                    f"{f.rows_read} lues, {f.loaded} chargées"
+                    + (f" (dont {f.updated} mises à jour)" if f.updated else "")
+                    + f", {f.duplicates} doublons, {f.quarantined_total} en quarantaine"
+                    if fr
+                    else f"{f.rows_read} read, {f.loaded} loaded"
+                    + (f" ({f.updated} updated)" if f.updated else "")
+                    + f", {f.duplicates} duplicates, {f.quarantined_total} quarantined"
+                )
+                + (
+                    (
+                        f", {f.skipped_total} sans changement d'état"
+                        if fr
+                        else f", {f.skipped_total} not status changes"
+                    )
+                    if f.skipped
+                    else ""
+                )
+            )
+            for reason, n in f.quarantined.items():
+                lines.append(f"    {reason_label(reason, lang)} [{reason}]: {n}")
+            for note in f.notes:
+                lines.append(f"    {note}")
+        for title, values in (
+            ("Statuts inconnus" if fr else "Unknown statuses", self.unknown_statuses),
+            ("Priorités inconnues" if fr else "Unknown priorities", self.unknown_priorities),
+        ):
+            if values:
+                shown = ", ".join(f"{v!r} ×{n}" for v, n in values.items())
+                lines.append(f"{title}: {shown}")
+        lines.append(
+            (
+                f"Import n°{self.import_id} en {self.seconds:.1f} s ; base : {self.tickets_total} tickets, "
+                f"{self.events_total} événements."
+            )
+            if fr
+            else (
+                f"Import #{self.import_id} in {self.seconds:.1f} s; database: {self.tickets_total} "
+                f"tickets, {self.events_total} events."
+            )
+        )
+        return "\n".join(lines)
+
+
+def run_import(
+    paths: Sequence[Path | str],
+    db: Path | str | None = None,
+    fmt: str = "auto",
+    mapping: Path | str | None = None,
+    config: SlaConfig | None = None,
+    progress: Progress | None = None,
+    after_land: Callable | None = None,
+) -> ImportReport:
+    """Import files atomically; raise FileError (nothing stored) if one cannot be used at all."""
+    started = time.perf_counter()
+    started_at = datetime.now(UTC)
+    config = config or load_config()
+    progress = progress or (lambda label, fraction: None)
+    paths = expand_paths(paths)
+    with store.write_session(db) as con:
+        import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchall()[
+            0
+        ][0]
+        timeparse.install(con, config.calendar.timezone)
+        create_staging(con)
+        progress("lecture des fichiers / reading files", 0.1)
+        staged, fmt_used = stage_files(con, paths, fmt, mapping)
+        progress("chargement / landing", 0.5)
+        reports = land(con, staged, import_id)
+        unknown_statuses = dict(
+            con.execute(
+                "select status_raw, count(*) from cand_events where reason = 'unknown_status' "
+                "group by all order by 2 desc, 1"
+            ).fetchall()
+        )
+        unknown_priorities = dict(
+            con.execute(
+                "select priority_raw, count(*) from ("
+                " select priority_raw from cand_tickets where reason = 'unknown_priority'"
+                " union all select priority_raw from cand_events where reason = 'unknown_priority')"
+                " group by all order by 2 desc, 1"
+            ).fetchall()
+        )
+        _record(con, import_id, started_at, fmt_used, config.calendar.timezone, staged, reports)
+        if after_land is not None:
+            progress("tables dérivées / derived tables", 0.8)
+            after_land(con, config)
+        tickets_total, events_total = con.execute(
+            "select (select count(*) from tickets), (select count(*) from events)"
+        ).fetchall()[0]
+        progress("écriture / writing", 0.95)
+    progress("terminé / done", 1.0)
+    return ImportReport(
+        import_id,
+        fmt_used,
+        reports,
+        unknown_statuses,
+        unknown_priorities,
+        tickets_total,
+        events_total,
+        time.perf_counter() - started,
+    )
+
+
+def expand_paths(paths: Sequence[Path | str]) -> list[Path]:
+    """Files as given; a folder stands for the visible files in it, in name order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")))
+        else:
+            out.append(p)
+    return out
+
+
+def _record(con, import_id, started_at, fmt, tz, staged, reports: list[FileReport]) -> None:
+    con.execute(
+        "insert into imports values ($id, $started, $now, $fmt, $tz, $read, $loaded, $dups, $q)",
+        {
+            "id": import_id,
+            "started": started_at,
+            "now": datetime.now(UTC),
+            "fmt": fmt,
+            "tz": tz,
+            "read": sum(r.rows_read for r in reports),
+            "loaded": sum(r.loaded for r in reports),
+            "dups": sum(r.duplicates for r in reports),
+            "q": sum(r.quarantined_total for r in reports),
+        },
+    )
+    con.executemany(
+        "insert into import_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            [
+                import_id,
+                f.file_index,
+                r.name,
+                str(f.path.resolve()),
+                r.kind,
+                r.format,
+                r.size,
+                r.sha256,
+                r.rows_read,
+                r.loaded,
+                r.updated,
+                r.duplicates,
+                r.quarantined_total,
+            ]
+            for f, r in zip(staged, reports)
+        ],
+    )

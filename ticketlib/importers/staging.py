@@ -1,0 +1,61 @@
+"""The staging contract every format reader fills before the common landing (DESIGN §4).
+
+A reader turns its files into rows of two temp tables, all text, with the file and row each
+came from; the landing parses, maps, checks, deduplicates and accounts for every row the same
+way whatever the source. Rows a reader already knows it cannot use go to `stg_rejects` with
+a reason; rows that are not events at all (e.g. a ServiceNow update that did not change the
+state) are counted in `stg_skipped`, so that every row read is accounted for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from ticketlib.workflow import FOLD_SQL
+
+STAGING_SQL = f"""
+create or replace temp macro fold(x) as {FOLD_SQL.format(x="x")};
+create or replace temp table stg_tickets (
+    file_index integer, source_row bigint, ticket_id varchar, created_raw varchar,
+    priority_raw varchar, customer varchar, assignee varchar, team varchar, title varchar);
+create or replace temp table stg_events (
+    file_index integer, source_row bigint, ticket_id varchar, ts_raw varchar,
+    status_raw varchar, status_key varchar, priority_raw varchar);
+create or replace temp table stg_rejects (
+    file_index integer, source_row bigint, ticket_id varchar, reason varchar, detail varchar,
+    raw varchar);
+create or replace temp table stg_skipped (file_index integer, reason varchar, n bigint);
+create or replace temp table vocab_status (folded varchar, etat etat);
+create or replace temp table vocab_priority (folded varchar, priority priority);
+"""
+
+
+@dataclass
+class StagedFile:
+    """One input file as staged: what it was, and how many rows it held."""
+
+    file_index: int
+    path: Path
+    kind: str  # tickets | events | tickets+events
+    format: str
+    rows_read: int
+    size: int = 0
+    sha256: str = ""
+    table: str | None = None  # temp table holding the original rows (for quarantine's raw)
+    notes: list[str] = field(default_factory=list)
+
+
+def create_staging(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(STAGING_SQL)
+
+
+def add_vocabulary(con, table: str, pairs: dict[str, str]) -> None:
+    """Add (spelling -> code) pairs; spellings are folded like the data when looked up."""
+    column = "etat" if table == "vocab_status" else "priority"
+    con.executemany(
+        f"insert into {table} (folded, {column}) values (fold(?), ?)",
+        [[k, v] for k, v in pairs.items()],
+    )

@@ -1,0 +1,117 @@
+"""The replay: raw tickets and events -> état intervals -> clocks -> marts, as of an instant.
+
+Each layer is a SQL file (`sql/stg_*`, `int_*`, `mart_*`) creating a temp table; this module
+prepares what they read (as-of instant, calendar windows, rules, targets) and runs them in order.
+Nothing here calls now(): the default as-of instant is the latest event in the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+from ticketlib.calendar import US, Windows, windows_for
+from ticketlib.config import SlaConfig
+from ticketlib.sqlfiles import run_script
+from ticketlib.timeparse import parse_instant
+from ticketlib.workflow import ETAT_CODES, EXPECTED_TRANSITIONS, PRIORITY_CODES, STOP_ETATS
+
+LAYERS = (
+    "stg_history",
+    "int_intervals",
+    "int_ticket_clocks",
+    "int_clock_priority",
+    "int_clock_targets",
+    "int_ttr_crossing",
+    "mart_ticket_sla",
+    "mart_etat_durations",
+    "mart_quality",
+)
+
+
+@dataclass(frozen=True)
+class ReplayInfo:
+    as_of: datetime | None  # None: the database holds no ticket
+    windows: Windows | None
+
+
+def latest_event(con: duckdb.DuckDBPyConnection) -> datetime | None:
+    """The default as-of instant: the latest event, or the latest creation if none."""
+    row = con.execute(
+        "select coalesce((select max(ts) from events), (select max(created_at) from tickets))"
+    ).fetchall()[0]
+    return row[0].astimezone(UTC) if row and row[0] else None
+
+
+def resolve_as_of(con, config: SlaConfig, as_of: str | datetime | None) -> datetime | None:
+    if as_of is None or as_of == "":
+        return latest_event(con)
+    if isinstance(as_of, datetime):
+        return as_of.astimezone(UTC) if as_of.tzinfo else as_of.replace(tzinfo=UTC)
+    return parse_instant(as_of, config.calendar.timezone)
+
+
+def replay(con, config: SlaConfig, as_of: str | datetime | None = None) -> ReplayInfo:
+    """Build every derived temp table on this connection, as of `as_of` (default: latest)."""
+    as_of_dt = resolve_as_of(con, config, as_of)
+    first = con.execute(
+        "select least((select min(created_at) from tickets), (select min(ts) from events))"
+    ).fetchall()[0][0]
+    if as_of_dt is None or first is None:
+        as_of_dt = as_of_dt or datetime(2000, 1, 1, tzinfo=UTC)
+        first = as_of_dt
+    as_of_us = _epoch_us(as_of_dt)
+    horizon = max(max(t.tto_s, t.ttr_s) for _, t in config.targets) * US
+    windows = windows_for(config.calendar, min(_epoch_us(first), as_of_us), as_of_us, horizon)
+    _prepare(con, config, windows, as_of_dt, as_of_us)
+    for layer in LAYERS:
+        run_script(con, layer)
+    return ReplayInfo(as_of_dt, windows)
+
+
+def _epoch_us(dt: datetime) -> int:
+    delta = dt.astimezone(UTC) - datetime(1970, 1, 1, tzinfo=UTC)
+    return (delta.days * 86400 + delta.seconds) * US + delta.microseconds
+
+
+def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us: int) -> None:
+    frame = windows.frame()
+    con.register("cal_windows_frame", frame)
+    con.execute(
+        "create or replace temp table cal_windows as "
+        "select start_us, end_us, cum_us from cal_windows_frame order by start_us"
+    )
+    con.unregister("cal_windows_frame")
+    con.execute(
+        "create or replace temp table replay_params as select "
+        "$as_of::timestamptz as as_of, $as_of_us::bigint as as_of_us, "
+        "$as_of_b_us::bigint as as_of_b_us, $at_risk::double as at_risk, "
+        "$default::priority as default_priority, $tz::varchar as timezone",
+        {
+            "as_of": as_of,
+            "as_of_us": as_of_us,
+            "as_of_b_us": windows.business_at(as_of_us),
+            "at_risk": config.rules.at_risk,
+            "default": config.rules.default_priority,
+            "tz": config.calendar.timezone,
+        },
+    )
+    roles = [
+        [e, "stop" if e in STOP_ETATS else "pause" if e in config.rules.pause else "run"]
+        for e in ETAT_CODES
+    ]
+    con.execute("create or replace temp table cfg_roles (etat etat, role varchar)")
+    con.executemany("insert into cfg_roles values (?, ?)", roles)
+    con.execute(
+        "create or replace temp table cfg_targets (priority priority, tto_us bigint, ttr_us bigint)"
+    )
+    con.executemany(
+        "insert into cfg_targets values (?, ?, ?)",
+        [[p, config.target(p).tto_s * US, config.target(p).ttr_s * US] for p in PRIORITY_CODES],
+    )
+    con.execute("create or replace temp table cfg_expected (from_etat etat, to_etat etat)")
+    con.executemany(
+        "insert into cfg_expected values (?, ?)", [list(t) for t in sorted(EXPECTED_TRANSITIONS)]
+    )

@@ -1,0 +1,9 @@
+-- One row per ticket and état visited up to the as-of instant: visits, wall and business time.
+create or replace temp table mart_etat_durations as
+select i.ticket_key, k.ticket_id, i.etat,
+       count(*) filter (where i.new_visit) as visits,
+       sum(i.wall_us)::bigint as wall_us,
+       sum(i.bus_us)::bigint as business_us
+from int_intervals i
+join tickets k using (ticket_key)
+group by i.ticket_key, k.ticket_id, i.etat;

@@ -1,0 +1,44 @@
+-- One row per data-quality flag: what in a ticket's history breaks the seed's rules. Nothing
+-- here changes a figure: flagged rows are replayed like any other (DESIGN §2).
+create or replace temp table mart_quality as
+with unexpected as (
+    select i.ticket_key, 'unexpected_transition' as flag, i.start_ts as flagged_at,
+           i.prev_etat::varchar || ' → ' || i.etat::varchar as detail
+    from int_intervals i
+    left join cfg_expected x on x.from_etat = i.prev_etat and x.to_etat = i.etat
+    where i.new_visit and not i.is_creation and x.from_etat is null
+), no_priority as (
+    select ticket_key, 'no_priority', created_at,
+           'priorité par défaut / default priority: ' || (select default_priority from replay_params)
+    from int_clock_targets
+    where default_priority_used
+), same_instant as (
+    select ticket_key, 'same_instant', ts, count(*)::varchar || ' événements / events'
+    from stg_history
+    where not is_creation
+    group by ticket_key, ts
+    having count(*) > 1
+), first_event as (
+    select ticket_key, arg_min(etat, (t_us, seq)) as etat, min(ts) as first_at
+    from stg_history
+    where not is_creation
+    group by ticket_key
+), starts_elsewhere as (
+    select ticket_key, 'starts_not_ouvert', first_at, 'premier état / first état: ' || etat::varchar
+    from first_event
+    where etat <> 'ouvert'
+), imported as (
+    select f.ticket_key, f.flag, null::timestamptz, f.detail
+    from import_flags f
+    where f.ticket_key in (select ticket_key from int_ticket_clocks)
+), flags as (
+    select * from unexpected
+    union all select * from no_priority
+    union all select * from same_instant
+    union all select * from starts_elsewhere
+    union all select * from imported
+)
+select k.ticket_id, f.flag, f.flagged_at, f.detail, f.ticket_key
+from flags f
+join tickets k using (ticket_key)
+order by k.ticket_id, f.flagged_at nulls first, f.flag;

@@ -1,0 +1,85 @@
+-- One row per ticket existing at the as-of instant: its SLA clocks (DESIGN §5.3) and the
+-- attributes pages filter on, with local-date buckets computed once here.
+create or replace temp table mart_ticket_sla as
+with due_b as (
+    -- the business instant at which each clock reaches (or reached) its target
+    select t.ticket_key,
+           t.created_b_us + t.tto_target_us as tto_due_b,
+           case when t.ttr_elapsed_us >= t.ttr_target_us then x.crossing_b_us
+                else (case when t.ttr_stopped then t.last_stop_b_us else r.as_of_b_us end)
+                     + t.ttr_target_us - t.ttr_elapsed_us
+           end as ttr_due_b
+    from int_clock_targets t
+    cross join replay_params r
+    left join int_ttr_crossing x using (ticket_key)
+), last_window as (
+    select max(cum_us + end_us - start_us) as total_b from cal_windows
+), tto_due as (
+    -- B inverse: the window holding that business instant; one ending exactly there is
+    -- skipped for the next one, so a target reached at a closing time falls due at the opening
+    select d.ticket_key,
+           case when d.tto_due_b < (select total_b from last_window)
+                then w.start_us + d.tto_due_b - w.cum_us end as due_us
+    from due_b d
+    asof left join cal_windows w on d.tto_due_b >= w.cum_us
+), ttr_due as (
+    select d.ticket_key,
+           case when d.ttr_due_b < (select total_b from last_window)
+                then w.start_us + d.ttr_due_b - w.cum_us end as due_us
+    from due_b d
+    asof left join cal_windows w on d.ttr_due_b >= w.cum_us
+), params as (
+    select at_risk, timezone from replay_params
+)
+select t.ticket_key,
+       k.ticket_id,
+       t.priority_now as priority,
+       t.created_at,
+       t.etat as status,
+       t.tto_elapsed_us,
+       t.tto_target_us,
+       case when t.tto_elapsed_us > t.tto_target_us then 'breached'
+            when t.tto_stopped then 'met'
+            when t.tto_elapsed_us >= p.at_risk * t.tto_target_us then 'at_risk'
+            else 'running' end as tto_status,
+       t.ttr_elapsed_us,
+       t.ttr_paused_us,
+       t.ttr_target_us,
+       case when t.ttr_elapsed_us > t.ttr_target_us then 'breached'
+            when t.ttr_stopped then 'met'
+            when t.ttr_elapsed_us >= p.at_risk * t.ttr_target_us then 'at_risk'
+            else 'running' end as ttr_status,
+       make_timestamp(tto_due.due_us::bigint)::timestamptz as tto_due_at,
+       make_timestamp(ttr_due.due_us::bigint)::timestamptz as ttr_due_at,
+       t.reopens,
+       case when t.ttr_stopped then t.ttr_elapsed_us > t.ttr_target_us
+            when s.elapsed_us is not null then s.elapsed_us > t.ttr_target_us
+            else false end as ttr_ever_breached,
+       t.first_resolved_at,
+       case when t.ttr_stopped then t.last_stop_at end as resolved_at,
+       case when t.etat = 'ferme' then t.last_closed_at end as closed_at,
+       t.tto_stop_at,
+       t.tto_stopped,
+       t.ttr_stopped,
+       t.tto_priority,
+       t.ttr_priority,
+       t.default_priority_used,
+       t.ttr_stopped_us,
+       t.business_us,
+       t.wall_us,
+       t.agent_work_us,
+       t.agent_work_us + t.internal_wait_us as requester_wait_us,
+       t.customer_wait_us,
+       t.internal_wait_us,
+       case when t.etat = 'ferme' and t.last_stop_b_us is not null
+            then t.last_closed_b_us - t.last_stop_b_us end as acceptance_us,
+       t.transitions,
+       k.customer, k.team, k.assignee, k.title,
+       (t.created_at at time zone p.timezone)::date as created_day,
+       (case when t.ttr_stopped then t.last_stop_at end at time zone p.timezone)::date as resolved_day
+from int_clock_targets t
+join tickets k using (ticket_key)
+cross join params p
+left join tto_due using (ticket_key)
+left join ttr_due using (ticket_key)
+left join int_ttr_at_last_stop s using (ticket_key);

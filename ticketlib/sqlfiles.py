@@ -1,0 +1,41 @@
+"""SQL kept in `ticketlib/sql/`, one query per file (STYLE §1), run with bound parameters."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+@functools.cache
+def sql(name: str) -> str:
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def statements(text: str) -> list[str]:
+    """Split a script on the semicolons that end a line (none of our literals contain one)."""
+    parts = re.split(r";[ \t]*(?:--[^\n]*)?\n", text + "\n")
+    return [p.strip() for p in parts if p.strip() and not _only_comments(p)]
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in text.splitlines())
+
+
+def run_script(con: duckdb.DuckDBPyConnection, name: str, **params) -> None:
+    """Run every statement of a SQL file, each with the parameters it names."""
+    for statement in statements(sql(name)):
+        used = {k: params[k] for k in _PARAM.findall(statement) if k in params}
+        con.execute(statement, used or None)
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBPyConnection:
+    """Execute a one-statement SQL file with its parameters; fetch from the returned cursor."""
+    text = sql(name)
+    used = {k: params[k] for k in set(_PARAM.findall(text)) if k in params}
+    return con.execute(text, used or None)
