@@ -61,14 +61,14 @@ def stage_file(con, index: int, ft: FileTable) -> StagedFile:
     if kind == "events":
         con.execute(
             f"insert into stg_events select {index}, __row, {col('ticket_id')}, "
-            f"{col('timestamp')}, {col('status')}, {col('status')}, {col('priority')} "
+            f"{col('timestamp')}, {col('status')}, {col('status')}, {col('priority')}, null "
             f"from {ft.table}"
         )
     else:
         optional = ", ".join(col(c) for c in TICKETS_OPTIONAL)
         con.execute(
             f"insert into stg_tickets select {index}, __row, {col('ticket_id')}, "
-            f"{col('created_at')}, {optional} from {ft.table}"
+            f"{col('created_at')}, {optional}, null from {ft.table}"
         )
     _stage_rejects(con, index, ft)
     return StagedFile(index, Path(ft.path), kind, NAME, ft.rows, ft.size, ft.sha256, ft.table)

@@ -4,7 +4,10 @@ A reader turns its files into rows of two temp tables, all text, with the file a
 came from; the landing parses, maps, checks, deduplicates and accounts for every row the same
 way whatever the source. Rows a reader already knows it cannot use go to `stg_rejects` with
 a reason; rows that are not events at all (e.g. a ServiceNow update that did not change the
-state) are counted in `stg_skipped`, so that every row read is accounted for.
+state) are counted in `stg_skipped`, so that every row read is accounted for. `raw` (optional)
+is the source row as JSON, kept in the quarantine when the row is rejected; for tabular files
+the landing fills it from the file itself. `stg_flags` carries per-ticket data-quality flags a
+reader notices (e.g. a truncated Jira changelog).
 """
 
 from __future__ import annotations
@@ -20,14 +23,16 @@ STAGING_SQL = f"""
 create or replace temp macro fold(x) as {FOLD_SQL.format(x="x")};
 create or replace temp table stg_tickets (
     file_index integer, source_row bigint, ticket_id varchar, created_raw varchar,
-    priority_raw varchar, customer varchar, assignee varchar, team varchar, title varchar);
+    priority_raw varchar, customer varchar, assignee varchar, team varchar, title varchar,
+    raw varchar);
 create or replace temp table stg_events (
     file_index integer, source_row bigint, ticket_id varchar, ts_raw varchar,
-    status_raw varchar, status_key varchar, priority_raw varchar);
+    status_raw varchar, status_key varchar, priority_raw varchar, raw varchar);
 create or replace temp table stg_rejects (
     file_index integer, source_row bigint, ticket_id varchar, reason varchar, detail varchar,
     raw varchar);
 create or replace temp table stg_skipped (file_index integer, reason varchar, n bigint);
+create or replace temp table stg_flags (ticket_id varchar, flag varchar, detail varchar);
 create or replace temp table vocab_status (folded varchar, etat etat);
 create or replace temp table vocab_priority (folded varchar, priority priority);
 """

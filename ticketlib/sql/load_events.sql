@@ -9,7 +9,8 @@ with cleaned as (
            nullif(trim(ts_raw), '') as ts_raw,
            nullif(trim(status_raw), '') as status_raw,
            status_key,
-           nullif(trim(priority_raw), '') as priority_raw
+           nullif(trim(priority_raw), '') as priority_raw,
+           raw
     from stg_events
 )
 select c.*,
@@ -38,7 +39,7 @@ where not exists (select 1 from tickets t where t.ticket_id = n.ticket_id);
 
 -- usable events keyed, checked against the creation instant in force after this import
 create or replace temp table keyed_events as
-select c.file_index, c.source_row, c.ticket_id, t.ticket_key, t.created_at, c.ts, c.ts_local, c.etat, c.status_raw,
+select c.file_index, c.source_row, c.ticket_id, t.ticket_key, t.created_at, c.raw, c.ts, c.ts_local, c.etat, c.status_raw,
        c.priority, c.priority_raw,
        (select import_id from load_params) * 1099511627776 + c.file_index * 4294967296
            + c.source_row as seq,
@@ -67,3 +68,12 @@ insert into events
 select ticket_key, ts, ts_local, seq, etat, status_raw, priority, priority_raw,
        (select import_id from load_params), source_row
 from new_events;
+
+-- data-quality flags noticed by the reader, for tickets that exist
+insert into import_flags
+select t.ticket_key, f.flag, f.detail, (select import_id from load_params)
+from stg_flags f
+join tickets t using (ticket_id)
+where not exists (select 1 from import_flags x
+                  where x.ticket_key = t.ticket_key and x.flag = f.flag
+                    and x.detail is not distinct from f.detail);

@@ -4,22 +4,22 @@ create or replace temp table q_rows as
 select file_index, source_row, ticket_id, reason,
        case reason when 'bad_created_at' then created_raw
                    when 'unknown_priority' then priority_raw end as detail,
-       null::varchar as raw
+       raw
 from cand_tickets where reason is not null
 union all
-select file_index, source_row, ticket_id, outcome, null, null
+select file_index, source_row, ticket_id, outcome, null, raw
 from ticket_outcome where outcome in ('conflicting_ticket_row', 'created_after_events')
 union all
 select file_index, source_row, ticket_id, reason,
        case reason when 'bad_timestamp' then ts_raw
                    when 'unknown_status' then status_raw
                    when 'unknown_priority' then priority_raw end,
-       null
+       raw
 from cand_events where reason is not null
 union all
 select file_index, source_row, ticket_id, 'event_before_creation',
        strftime(ts, '%Y-%m-%dT%H:%M:%SZ') || ' < ' || strftime(created_at, '%Y-%m-%dT%H:%M:%SZ'),
-       null
+       raw
 from keyed_events where before_creation
 union all
 select file_index, source_row, ticket_id, reason, detail, raw from stg_rejects

@@ -11,7 +11,8 @@ with cleaned as (
            nullif(trim(customer), '') as customer,
            nullif(trim(assignee), '') as assignee,
            nullif(trim(team), '') as team,
-           nullif(trim(title), '') as title
+           nullif(trim(title), '') as title,
+           raw
     from stg_tickets
 ), parsed as (
     select c.*,
@@ -53,7 +54,7 @@ with usable as (
     group by ticket_key
 )
 select a.file_index, a.source_row, a.ticket_id, a.created_at, a.created_local, a.priority,
-       a.priority_raw, a.customer, a.assignee, a.team, a.title, a.stored_key,
+       a.priority_raw, a.customer, a.assignee, a.team, a.title, a.raw, a.stored_key,
        case when a.rn > 1 and (a.created_at, a.priority, a.customer, a.assignee, a.team, a.title)
                               is not distinct from a.first_content then 'duplicate'
             when a.rn > 1 then 'conflicting_ticket_row'
