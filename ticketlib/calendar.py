@@ -22,11 +22,11 @@ from ticketlib.config import CalendarConfig
 from ticketlib.timeparse import transitions
 
 US = 1_000_000
-# 24x7: one window over every instant we accept (1900-2200).
-_ALL_TIME = (
-    int(datetime(1899, 12, 31).timestamp()) * US,
-    int(datetime(2200, 1, 2).timestamp()) * US,
-)
+DAY_US = 86400 * US
+SLOTS = 4  # windows per UTC day held in columns; any more go to a list (rare, slower)
+# Day keys are (t_us + DAY_ORIGIN_US) // DAY_US: positive for any instant we accept, so SQL's
+# truncating integer division agrees with Python's floor division.
+DAY_ORIGIN_US = 200 * 365 * DAY_US
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,45 @@ class Windows:
             {"start_us": self.start_us, "end_us": self.end_us, "cum_us": self.cum_us}
         )
 
+    def day_frame(self) -> pd.DataFrame:
+        """One row per UTC day of the calendar: business time before the day, and its windows.
+
+        B(t) is then a hash join on t's UTC day plus arithmetic, much faster than an ASOF join
+        over millions of rows: cum0 + sum of clamp(t - s, 0, e - s) over the day's windows.
+        """
+        first = day_key(_cal.timegm(self.first_day.timetuple()) * US) - 2
+        last = day_key(_cal.timegm(self.last_day.timetuple()) * US) + 2
+        if len(self.start_us):
+            first = min(first, day_key(int(self.start_us[0])))
+            last = max(last, day_key(int(self.end_us[-1])) + 1)
+        days: dict[int, list[tuple[int, int]]] = {}
+        for s, e in zip(self.start_us.tolist(), self.end_us.tolist()):
+            d = day_key(s)
+            while s < e:  # split at UTC midnights
+                cut = min(e, (d + 1) * DAY_US - DAY_ORIGIN_US)
+                days.setdefault(d, []).append((s, cut))
+                s, d = cut, d + 1
+        rows, running = [], 0
+        for d in range(first, last + 1):
+            ws = days.get(d, [])
+            slots = ws[:SLOTS] + [(0, 0)] * (SLOTS - len(ws[:SLOTS]))
+            more = [{"s": a, "e": b} for a, b in ws[SLOTS:]] or None
+            rows.append([d, running, *[x for w in slots for x in w], more])
+            running += sum(b - a for a, b in ws)
+        names = [f"{k}{i}" for i in range(1, SLOTS + 1) for k in ("s", "e")]
+        frame = pd.DataFrame(rows, columns=["day", "cum0", *names, "more"])
+        return frame
+
     def business_at(self, t_us: int) -> int:
         """B(t), for checks and small computations in Python."""
         i = int(np.searchsorted(self.start_us, t_us, side="right")) - 1
         if i < 0:
             return 0
         return int(self.cum_us[i] + min(t_us, self.end_us[i]) - self.start_us[i])
+
+
+def day_key(t_us: int) -> int:
+    return (t_us + DAY_ORIGIN_US) // DAY_US
 
 
 def working_days(cal: CalendarConfig, first: date, last: date) -> list[date]:
@@ -72,7 +105,9 @@ def working_days(cal: CalendarConfig, first: date, last: date) -> list[date]:
 def build_windows(cal: CalendarConfig, first: date, last: date) -> Windows:
     """The calendar's windows for local dates first..last (inclusive)."""
     if cal.is_24x7:
-        spans = [_ALL_TIME]
+        a = _cal.timegm(first.timetuple()) - 86400
+        b = _cal.timegm(last.timetuple()) + 2 * 86400
+        spans = [(a * US, b * US)]
     else:
         changes = transitions(cal.timezone)
         spans = []
@@ -136,8 +171,6 @@ def windows_for(cal: CalendarConfig, first_us: int, last_us: int, horizon_us: in
     last = (
         datetime.fromtimestamp(last_us / US, UTC).replace(tzinfo=None) + timedelta(days=2)
     ).date()
-    if cal.is_24x7:
-        return build_windows(cal, first, last)
     extra = 14
     while True:
         w = build_windows(cal, first, last + timedelta(days=extra))

@@ -27,6 +27,16 @@ create or replace temp macro iso_local(ts, tz) as
 """
 
 
+def cli_frame(kind: str, db=None, config: SlaConfig | None = None, as_of=None):
+    """The rows a CLI export would write, as a DataFrame (timestamps stay UTC-aware)."""
+    con = store.connect_read(db)
+    try:
+        replay(con, config, as_of)
+        return con.execute(sql(CLI_OUTPUTS[kind])).df()
+    finally:
+        con.close()
+
+
 def write_cli_export(
     kind: str, out: Path, db=None, config: SlaConfig | None = None, as_of=None
 ) -> int:

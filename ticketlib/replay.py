@@ -12,14 +12,13 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from ticketlib.calendar import US, Windows, windows_for
-from ticketlib.config import SlaConfig
+from ticketlib.calendar import DAY_ORIGIN_US, US, Windows, windows_for
+from ticketlib.config import SlaConfig, load_config
 from ticketlib.sqlfiles import run_script
 from ticketlib.timeparse import parse_instant
 from ticketlib.workflow import ETAT_CODES, EXPECTED_TRANSITIONS, PRIORITY_CODES, STOP_ETATS
 
 LAYERS = (
-    "stg_history",
     "int_intervals",
     "int_ticket_clocks",
     "int_clock_priority",
@@ -53,8 +52,9 @@ def resolve_as_of(con, config: SlaConfig, as_of: str | datetime | None) -> datet
     return parse_instant(as_of, config.calendar.timezone)
 
 
-def replay(con, config: SlaConfig, as_of: str | datetime | None = None) -> ReplayInfo:
+def replay(con, config: SlaConfig | None = None, as_of: str | datetime | None = None) -> ReplayInfo:
     """Build every derived temp table on this connection, as of `as_of` (default: latest)."""
+    config = config or load_config()
     as_of_dt = resolve_as_of(con, config, as_of)
     first = con.execute(
         "select least((select min(created_at) from tickets), (select min(ts) from events))"
@@ -77,13 +77,25 @@ def _epoch_us(dt: datetime) -> int:
 
 
 def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us: int) -> None:
-    frame = windows.frame()
-    con.register("cal_windows_frame", frame)
+    con.register("cal_windows_frame", windows.frame())
     con.execute(
         "create or replace temp table cal_windows as "
         "select start_us, end_us, cum_us from cal_windows_frame order by start_us"
     )
     con.unregister("cal_windows_frame")
+    con.register("cal_days_frame", windows.day_frame())
+    con.execute(
+        "create or replace temp table cal_days as select * replace "
+        "(more::struct(s bigint, e bigint)[] as more) from cal_days_frame"
+    )
+    con.unregister("cal_days_frame")
+    pause = ", ".join(f"'{e}'" for e in config.rules.pause if e in ETAT_CODES) or "null"
+    con.execute(
+        f"create or replace temp macro d_origin_us() as {DAY_ORIGIN_US}::bigint;"
+        "create or replace temp macro clock_role(e) as "
+        f"case when e in ('resolu', 'ferme') then 'stop' when e in ({pause}) then 'pause' "
+        "else 'run' end"
+    )
     con.execute(
         "create or replace temp table replay_params as select "
         "$as_of::timestamptz as as_of, $as_of_us::bigint as as_of_us, "

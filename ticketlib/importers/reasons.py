@@ -24,6 +24,38 @@ REASONS: dict[str, tuple[str, str]] = {
         "création postérieure à des événements déjà chargés",
         "creation after events already loaded",
     ),
+    # ServiceNow and event logs (servicenow.py, eventlog.py)
+    "invalid_state": (
+        "état source invalide (ex. ServiceNow -100), ligne écartée",
+        "invalid source state (e.g. ServiceNow -100), row set aside",
+    ),
+    # not quarantined but skipped: rows that are not events (stg_skipped)
+    "no_state_change": (
+        "mise à jour sans changement d'état ni de priorité",
+        "update without a change of state or priority",
+    ),
+    "ignored_activity": (
+        "activité qui n'est pas un changement d'état (ignorée par le mapping)",
+        "activity that is not a status change (ignored by the mapping)",
+    ),
+    # Jira and Zendesk (jira.py, zendesk.py, changes.py): skipped
+    "other_field": (
+        "élément d'historique d'un autre champ que le statut ou la priorité",
+        "history item of a field other than status or priority",
+    ),
+    "priority_cleared": ("priorité retirée (sans valeur)", "priority removed (no value)"),
+    "repeated_issue": (
+        "ticket répété dans le fichier (la version la plus récente est gardée)",
+        "ticket repeated in the file (the latest version is kept)",
+    ),
+    "status_definition": (
+        "définition de statut (pas un ticket)",
+        "status definition (not a ticket)",
+    ),
+    "other_event": (
+        "événement sans changement de champ (ex. métrique Zendesk)",
+        "event without field changes (e.g. a Zendesk metric)",
+    ),
 }
 
 

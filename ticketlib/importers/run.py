@@ -65,6 +65,8 @@ class ImportReport:
             )
             for reason, n in f.quarantined.items():
                 lines.append(f"    {reason_label(reason, lang)} [{reason}]: {n}")
+            for reason, n in f.skipped.items():
+                lines.append(f"    {reason_label(reason, lang)} [{reason}]: {n}")
             for note in f.notes:
                 lines.append(f"    {note}")
         for title, values in (

@@ -7,7 +7,10 @@ a reason; rows that are not events at all (e.g. a ServiceNow update that did not
 state) are counted in `stg_skipped`, so that every row read is accounted for. `raw` (optional)
 is the source row as JSON, kept in the quarantine when the row is rejected; for tabular files
 the landing fills it from the file itself. `stg_flags` carries per-ticket data-quality flags a
-reader notices (e.g. a truncated Jira changelog).
+reader notices (e.g. a truncated Jira changelog). `stg_event_order` (optional) gives event
+rows a position within their file (1, 2, ... unique per file) where the file's row order is
+not the order of events at one instant (e.g. a ServiceNow audit log, ordered by update number):
+events at one instant are then replayed in that order instead of file order.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ create or replace temp table stg_rejects (
     raw varchar);
 create or replace temp table stg_skipped (file_index integer, reason varchar, n bigint);
 create or replace temp table stg_flags (ticket_id varchar, flag varchar, detail varchar);
+create or replace temp table stg_event_order (file_index integer, source_row bigint,
+    position bigint);
 create or replace temp table vocab_status (folded varchar, etat etat);
 create or replace temp table vocab_priority (folded varchar, priority priority);
 """

@@ -1,23 +1,63 @@
--- One row per ticket history row: the interval [start, end) it opens, until the next row or
--- the as-of instant, with wall and business microseconds and the clock role of its état.
--- Rows repeating the current état are kept (they may carry a priority) but open no new visit.
+-- One row per ticket history row up to the as-of instant (its creation in ouvert, then each
+-- event): the interval [start, end) it opens until the next row or the as-of instant, with
+-- wall and business microseconds, and the role of its état for the TTR clock. Rows repeating
+-- the current état are kept (they may carry a priority) but open no new visit.
+-- Inputs: tickets, events, cal_days, replay_params, macro clock_role.
 create or replace temp table int_intervals as
-with ordered as (
-    select h.*,
-           lag(h.etat) over w as prev_etat,
-           lead(h.etat) over w as next_etat,
-           coalesce(lead(h.t_us) over w, (select as_of_us from replay_params)) as end_us,
-           coalesce(lead(h.b_us) over w, (select as_of_b_us from replay_params)) as end_b_us
-    from stg_history h
-    window w as (partition by h.ticket_key order by h.t_us, h.seq)
+with params as (
+    select as_of, as_of_us, as_of_b_us from replay_params
+), first_event as (
+    -- a ticket without a tickets row is created at its first event (DESIGN §5.1)
+    select ticket_key, min(ts) as first_ts
+    from events
+    where ticket_key in (select ticket_key from tickets where created_at is null)
+    group by ticket_key
+), created as (
+    select t.ticket_key, coalesce(t.created_at, f.first_ts) as created_at, t.priority
+    from tickets t
+    left join first_event f using (ticket_key)
+    where coalesce(t.created_at, f.first_ts) <= (select as_of from params)
+), visible_events as (
+    select ticket_key, ts, seq, etat, priority
+    from events
+    where ts <= (select as_of from params)
+), with_event_priority as (
+    -- the tickets file's priority holds from creation only where no event gives one
+    select distinct ticket_key from visible_events where priority is not null
+), history as (
+    select c.ticket_key, c.created_at as ts, 0::bigint as seq, 'ouvert'::etat as etat,
+           case when w.ticket_key is null then c.priority end as priority,
+           true as is_creation
+    from created c
+    left join with_event_priority w using (ticket_key)
+    union all
+    select ticket_key, ts, seq, etat, priority, false
+    from visible_events
+), timed as (
+    -- B(t): business time before t = the day's cumulative + the clamped windows of its UTC day
+    select h.*, h.t_us,
+           d.cum0
+           + greatest(0, least(h.t_us, d.e1) - d.s1) + greatest(0, least(h.t_us, d.e2) - d.s2)
+           + greatest(0, least(h.t_us, d.e3) - d.s3) + greatest(0, least(h.t_us, d.e4) - d.s4)
+           + coalesce(list_sum(list_transform(d.more, lambda w: greatest(0, least(h.t_us, w.e) - w.s))), 0)
+               as b_us
+    from (select *, epoch_us(ts) as t_us from history) h
+    left join cal_days d on d.day = (h.t_us + d_origin_us()) // 86400000000
+), ordered as (
+    select *,
+           lag(etat) over w as prev_etat,
+           lead(t_us) over w as next_us,
+           lead(b_us) over w as next_b_us
+    from timed
+    window w as (partition by ticket_key order by t_us, seq)
 )
-select o.ticket_key, o.ts as start_ts, o.t_us as start_us, o.end_us, o.seq, o.etat,
-       o.prev_etat, o.next_etat, o.priority, o.is_creation,
+select o.ticket_key, o.ts as start_ts, o.t_us as start_us,
+       coalesce(o.next_us, p.as_of_us) as end_us,
+       o.seq, o.etat, o.prev_etat, o.priority, o.is_creation,
        o.b_us as start_b_us,
-       o.end_us - o.t_us as wall_us,
-       o.end_b_us - o.b_us as bus_us,
-       r.role,
+       coalesce(o.next_us, p.as_of_us) - o.t_us as wall_us,
+       coalesce(o.next_b_us, p.as_of_b_us) - o.b_us as bus_us,
+       clock_role(o.etat) as role,
        o.prev_etat is distinct from o.etat as new_visit,
-       o.next_etat is null as is_last
-from ordered o
-join cfg_roles r using (etat);
+       o.next_us is null as is_last
+from ordered o, params p;

@@ -37,15 +37,18 @@ select (select coalesce(max(ticket_key), 0) from tickets) + row_number() over ()
 from (select distinct ticket_id from cand_events where reason is null) n
 where not exists (select 1 from tickets t where t.ticket_id = n.ticket_id);
 
--- usable events keyed, checked against the creation instant in force after this import
+-- usable events keyed, checked against the creation instant in force after this import; seq
+-- orders events at one instant: file row, or the position a reader gave (stg_event_order)
 create or replace temp table keyed_events as
 select c.file_index, c.source_row, c.ticket_id, t.ticket_key, t.created_at, c.raw, c.ts, c.ts_local, c.etat, c.status_raw,
        c.priority, c.priority_raw,
        (select import_id from load_params) * 1099511627776 + c.file_index * 4294967296
-           + c.source_row as seq,
+           + coalesce(o.position, c.source_row) as seq,
        coalesce(c.ts < t.created_at, false) as before_creation
 from cand_events c
 join tickets t using (ticket_id)
+left join stg_event_order o
+    on o.file_index = c.file_index and o.source_row = c.source_row
 where c.reason is null;
 
 -- one row per distinct (ticket, instant, état, priority) not already stored: the first wins

@@ -13,20 +13,23 @@ with unexpected as (
     from int_clock_targets
     where default_priority_used
 ), same_instant as (
-    select ticket_key, 'same_instant', ts, count(*)::varchar || ' événements / events'
-    from stg_history
+    select ticket_key, 'same_instant', start_ts, count(*)::varchar || ' événements / events'
+    from int_intervals
     where not is_creation
-    group by ticket_key, ts
+    group by ticket_key, start_ts
     having count(*) > 1
 ), first_event as (
-    select ticket_key, arg_min(etat, (t_us, seq)) as etat, min(ts) as first_at
-    from stg_history
+    select ticket_key, arg_min(etat, (start_us, seq)) as etat, min(start_ts) as first_at
+    from int_intervals
     where not is_creation
     group by ticket_key
 ), starts_elsewhere as (
-    select ticket_key, 'starts_not_ouvert', first_at, 'premier état / first état: ' || etat::varchar
-    from first_event
-    where etat <> 'ouvert'
+    -- the history begins in another état: its first event is at the creation instant
+    select f.ticket_key, 'starts_not_ouvert', f.first_at,
+           'premier état / first état: ' || f.etat::varchar
+    from first_event f
+    join int_ticket_clocks c using (ticket_key)
+    where f.etat <> 'ouvert' and f.first_at = c.created_at
 ), imported as (
     select f.ticket_key, f.flag, null::timestamptz, f.detail
     from import_flags f
