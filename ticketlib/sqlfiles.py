@@ -39,3 +39,20 @@ def query(con: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBP
     text = sql(name)
     used = {k: params[k] for k in set(_PARAM.findall(text)) if k in params}
     return con.execute(text, used or None)
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
+
+
+def render(name: str, **parts: str) -> str:
+    """A SQL file with `{placeholders}` filled: table names (checked identifiers) or clauses
+    built by our own code (`filters.where`), never user values, which stay bound parameters."""
+    for key, value in parts.items():
+        if key.endswith("_table") and not _IDENTIFIER.match(value):
+            raise ValueError(f"not an identifier: {value!r}")
+    return sql(name).format(**parts)
+
+
+def bound(text: str, params: dict) -> dict:
+    """The parameters a statement names."""
+    return {k: params[k] for k in set(_PARAM.findall(text)) if k in params}

@@ -55,8 +55,10 @@ create table if not exists import_files (
     rows_read bigint, loaded bigint, updated bigint, duplicates bigint, quarantined bigint
 );
 create table if not exists tickets (
-    ticket_key integer primary key, -- internal key: integer joins are much faster than text
-    ticket_id varchar not null unique,
+    -- internal key: integer joins are much faster than text. Unique like ticket_id, by the
+    -- import's construction (no index: building one costs seconds per million tickets)
+    ticket_key integer not null,
+    ticket_id varchar not null,
     created_at timestamptz,         -- null: created at its first event (DESIGN §5.1)
     created_local timestamp,        -- the local wall time when the export gave no offset
     priority priority,
@@ -127,7 +129,8 @@ def write_session(db: Path | str | None = None):
     work = path.with_name(f"{path.name}.work-{os.getpid()}")
     with open(_lock_path(path), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        _remove(work)
+        for stale in path.parent.glob(f"{path.name}.work-*"):  # left by a writer that died
+            stale.unlink(missing_ok=True)
         if path.exists():
             shutil.copyfile(path, work)
         con = configure(duckdb.connect(str(work)))

@@ -9,6 +9,7 @@ row 1) in `__row`; rows the CSV reader cannot split are returned as rejects with
 from __future__ import annotations
 
 import codecs
+import csv
 import hashlib
 import re
 import tempfile
@@ -92,45 +93,75 @@ def _read_parquet(con, path: Path, table: str) -> FileTable:
 
 
 def _read_csv(con, path: Path, table: str) -> FileTable:
-    source, encoding = _utf8_source(path)
-    header = _header_line(source)
+    header, encoding = _header_line(path)
     if not header.strip():
         raise FileError(path, "pas d'en-tête / no header line")
     delim = max([";", ",", "\t", "|"], key=lambda d: _count_outside_quotes(header, d))
-    rejects_table, scan_table = f"{table}_rejects", f"{table}_scan"
+    names = _unique(next(csv.reader([header], delimiter=delim)))
     try:
-        con.execute(
-            f"create or replace temp table {table} as select * from read_csv($p, header = true, "
-            "all_varchar = true, delim = $d, quote = '\"', escape = '\"', ignore_errors = true, "
-            f"store_rejects = true, rejects_table = '{rejects_table}', "
-            f"rejects_scan = '{scan_table}')",
-            {"p": str(source), "d": delim},
-        )
+        rejects = _scan(con, path, table, delim, names)
+        failure = None
     except duckdb.Error as exc:
-        raise FileError(path, f"CSV illisible / unreadable CSV: {_first_line(exc)}") from None
+        rejects, failure = [], exc
+    if failure is not None or any(r[1].startswith("INVALID ENCODING") for r in rejects):
+        # Not UTF-8 (Windows-1252 from French Excel) or mixed line endings: read a normalised
+        # UTF-8 copy instead (the file itself stays as it is).
+        source, encoding = _normalised_copy(path)
+        try:
+            rejects = _scan(con, source, table, delim, names)
+        except duckdb.Error as exc:
+            why = _first_line(failure or exc)
+            raise FileError(path, f"CSV illisible / unreadable CSV: {why}") from None
+        finally:
+            source.unlink()
+    rows = con.execute(f"select count(*) from {table}").fetchall()[0][0] + len(rejects)
+    return FileTable(path, table, _fold_names(names), rows, rejects, encoding=encoding)
+
+
+def _scan(con, source: Path, table: str, delim: str, names: list[str]) -> list:
+    """Read the CSV into `table` (a view adding `__row`); return the rows it could not split."""
+    rejects_table, scan_table = f"{table}_rejects", f"{table}_scan"
+    # No sniffing: the dialect comes from the header line, every column is text, and rows with
+    # a wrong number of fields become rejects instead of failing the whole file.
+    con.execute(
+        f"create or replace temp table {table}_data as select * from read_csv($p, header = true, "
+        "auto_detect = false, columns = $columns, delim = $d, quote = '\"', escape = '\"', "
+        f"ignore_errors = true, store_rejects = true, rejects_table = '{rejects_table}', "
+        f"rejects_scan = '{scan_table}')",
+        {"p": str(source), "d": delim, "columns": dict.fromkeys(names, "VARCHAR")},
+    )
     rejects = con.execute(
         f"select line, error_type || ': ' || error_message, csv_line from {rejects_table} "
         "order by line"
     ).fetchall()
     con.execute(f"drop table if exists {rejects_table}; drop table if exists {scan_table}")
-    names = [r[0] for r in con.execute(f"describe {table}").fetchall()]
-    # Row numbers as a spreadsheet shows them: rowid order is file order; rejected lines
-    # (known by number) are skipped over.
-    con.execute(f"alter table {table} add column __row bigint")
+    # The reader keeps file order, so rowid is the position among the rows it accepted; row
+    # numbers are shown as a spreadsheet shows them (header = 1), skipping rejected lines.
+    row = "rowid + 2"
     if rejects:
-        con.execute("create or replace temp table __rej (line bigint)")
-        con.executemany("insert into __rej values (?)", [[r[0]] for r in rejects])
-        con.execute(
-            f"update {table} set __row = rowid + 2 + (select count(*) from "
-            "(select line - 2 - (row_number() over (order by line) - 1) as before from __rej) "
-            f"where before <= {table}.rowid)"
+        con.execute(f"create or replace temp table {table}_rej (before bigint)")
+        con.executemany(
+            f"insert into {table}_rej values (?)",
+            [[line - 2 - i] for i, (line, _, _) in enumerate(rejects)],
         )
-    else:
-        con.execute(f"update {table} set __row = rowid + 2")
-    rows = con.execute(f"select count(*) from {table}").fetchall()[0][0] + len(rejects)
-    if source != path:
-        source.unlink()
-    return FileTable(path, table, _fold_names(names), rows, list(rejects), encoding=encoding)
+        row = f"rowid + 2 + (select count(*) from {table}_rej r where r.before <= d.rowid)"
+    con.execute(
+        f"create or replace temp view {table} as select d.*, {row} as __row from {table}_data d"
+    )
+    return list(rejects)
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Header names made unique (a repeated name gets _2, _3...) and never empty."""
+    out: list[str] = []
+    for i, name in enumerate(names):
+        name = name.strip().lstrip("\ufeff") or f"column{i + 1}"
+        base, n = name, 1
+        while name in out:
+            n += 1
+            name = f"{base}_{n}"
+        out.append(name)
+    return out
 
 
 def _fold_names(names: list[str]) -> dict[str, str]:
@@ -140,22 +171,30 @@ def _fold_names(names: list[str]) -> dict[str, str]:
     return out
 
 
-def _utf8_source(path: Path) -> tuple[Path, str]:
-    """The file itself when it is UTF-8, else a UTF-8 copy of its Windows-1252 text."""
+def _normalised_copy(path: Path) -> tuple[Path, str]:
+    """A UTF-8 copy with LF line ends of a UTF-8 or Windows-1252 text file."""
+    encoding = "utf-8" if _is_utf8(path) else "cp1252"
+    tmp = Path(tempfile.mkstemp(suffix=".csv", prefix="ticketlib-")[1])
+    # universal newlines turn CRLF and lone CR into LF, across chunk boundaries too
+    with (
+        open(path, encoding=encoding, errors="_latin1_fallback", newline=None) as src,
+        open(tmp, "w", encoding="utf-8", newline="\n") as dst,
+    ):
+        for chunk in iter(lambda: src.read(1 << 20), ""):
+            dst.write(chunk.lstrip("\ufeff") if dst.tell() == 0 else chunk)
+    return tmp, "utf-8" if encoding == "utf-8" else "windows-1252"
+
+
+def _is_utf8(path: Path) -> bool:
     decoder = codecs.getincrementaldecoder("utf-8")()
     with open(path, "rb") as f:
         try:
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
-            return path, "utf-8"
         except UnicodeDecodeError:
-            pass
-    tmp = Path(tempfile.mkstemp(suffix=".csv", prefix="ticketlib-")[1])
-    with open(path, "rb") as src, open(tmp, "w", encoding="utf-8", newline="") as dst:
-        for chunk in iter(lambda: src.read(1 << 20), b""):
-            dst.write(chunk.decode("cp1252", errors="_latin1_fallback"))
-    return tmp, "windows-1252"
+            return False
+    return True
 
 
 def _latin1_fallback(exc: UnicodeDecodeError):
@@ -166,9 +205,13 @@ def _latin1_fallback(exc: UnicodeDecodeError):
 codecs.register_error("_latin1_fallback", _latin1_fallback)
 
 
-def _header_line(path: Path) -> str:
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return f.readline()
+def _header_line(path: Path) -> tuple[str, str]:
+    with open(path, "rb") as f:
+        line = f.readline()
+    try:
+        return line.decode("utf-8-sig").rstrip("\r\n"), "utf-8"
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="_latin1_fallback").rstrip("\r\n"), "windows-1252"
 
 
 def _count_outside_quotes(line: str, delim: str) -> int:

@@ -58,20 +58,20 @@ def stage_file(con, index: int, ft: FileTable) -> StagedFile:
         original = ft.columns.get(name)
         return f'"{original}"::varchar' if original else "null"
 
+    view = f"stg_{kind}_file_{index}"
     if kind == "events":
-        con.execute(
-            f"insert into stg_events select {index}, __row, {col('ticket_id')}, "
-            f"{col('timestamp')}, {col('status')}, {col('status')}, {col('priority')}, null "
-            f"from {ft.table}"
-        )
+        columns = f"{col('timestamp')}, {col('status')}, {col('status')}, {col('priority')}"
     else:
-        optional = ", ".join(col(c) for c in TICKETS_OPTIONAL)
-        con.execute(
-            f"insert into stg_tickets select {index}, __row, {col('ticket_id')}, "
-            f"{col('created_at')}, {optional}, null from {ft.table}"
-        )
+        columns = f"{col('created_at')}, " + ", ".join(col(c) for c in TICKETS_OPTIONAL)
+    con.execute(
+        f"create or replace temp view {view} as select {index}::integer as file_index, "
+        f"__row::bigint as source_row, {col('ticket_id')}, {columns}, null::varchar as raw "
+        f"from {ft.table}"
+    )
     _stage_rejects(con, index, ft)
-    return StagedFile(index, Path(ft.path), kind, NAME, ft.rows, ft.size, ft.sha256, ft.table)
+    return StagedFile(
+        index, Path(ft.path), kind, NAME, ft.rows, ft.size, ft.sha256, ft.table, views={kind: view}
+    )
 
 
 def _stage_rejects(con, index: int, ft: FileTable) -> None:

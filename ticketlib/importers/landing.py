@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ticketlib import timeparse
-from ticketlib.importers.staging import StagedFile
+from ticketlib.importers.staging import StagedFile, combine_staging
 from ticketlib.sqlfiles import run_script
 
 
@@ -56,10 +56,12 @@ def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
     con.executemany(
         "insert into load_files values (?, ?)", [[f.file_index, f.path.name] for f in staged]
     )
-    _parse_timestamps(con)
+    combine_staging(con, staged)
     _map_vocabularies(con)
-    run_script(con, "load_tickets")
-    run_script(con, "load_events")
+    for step in ("load_tickets", "load_events"):
+        run_script(con, step)  # fast path; leaves the texts it cannot read in ts_input
+        timeparse.parse_texts(con)
+        run_script(con, step + "_land")
     run_script(con, "load_quarantine")
     _attach_raw_rows(con, staged)
     con.execute(
@@ -77,25 +79,14 @@ def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
     return _account(con, staged)
 
 
-def _parse_timestamps(con) -> None:
-    con.execute(
-        """
-        create or replace temp table ts_input as
-        select s from (select nullif(trim(created_raw), '') as s from stg_tickets) where ts_fast(s) is null
-        union all
-        select s from (select nullif(trim(ts_raw), '') as s from stg_events) where ts_fast(s) is null
-        """
-    )
-    timeparse.parse_texts(con)
-
-
 def _map_vocabularies(con) -> None:
+    """Each distinct raw status and priority, folded and looked up once (not once per row)."""
     con.execute(
         """
         create or replace temp table map_status as
-        select k.raw, any_value(v.etat) as etat
-        from (select distinct status_key as raw from stg_events where status_key is not null) k
-        join vocab_status v on v.folded = fold(k.raw)
+        select k.raw, any_value(v.etat) as etat, fold(k.raw) = '' as blank
+        from (select distinct status_key as raw from stg_events_all where status_key is not null) k
+        left join vocab_status v on v.folded = fold(k.raw)
         group by k.raw
         """
     )
@@ -103,13 +94,12 @@ def _map_vocabularies(con) -> None:
         """
         create or replace temp table map_priority as
         with raw as (
-            select distinct nullif(trim(priority_raw), '') as raw from stg_tickets
+            select distinct priority_raw as raw from stg_tickets_all where priority_raw is not null
             union
-            select distinct nullif(trim(priority_raw), '') from stg_events
+            select distinct priority_raw from stg_events_all where priority_raw is not null
         )
-        select raw.raw, any_value(v.priority) as priority
-        from raw join vocab_priority v on v.folded = fold(raw.raw)
-        where raw.raw is not null
+        select raw.raw, any_value(v.priority) as priority, fold(raw.raw) = '' as blank
+        from raw left join vocab_priority v on v.folded = fold(raw.raw)
         group by raw.raw
         """
     )
@@ -152,12 +142,13 @@ def _account(con, staged: list[StagedFile]) -> list[FileReport]:
             r.updated += n if outcome == "updated" else 0
     usable = dict(
         con.execute(
-            "select file_index, count(*) from keyed_events where not before_creation group by all"
+            "select file_index, count(*) from keyed_events where reason is null group by all"
         ).fetchall()
     )
     loaded = dict(
         con.execute(
-            "select ((seq >> 32) & 255)::integer, count(*) from new_events group by all"
+            "select ((seq >> 32) & 255)::integer, count(*) from events "
+            "where import_id = (select import_id from load_params) group by all"
         ).fetchall()
     )
     for index, n in usable.items():

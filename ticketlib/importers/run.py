@@ -117,15 +117,15 @@ def run_import(
         reports = land(con, staged, import_id)
         unknown_statuses = dict(
             con.execute(
-                "select status_raw, count(*) from cand_events where reason = 'unknown_status' "
+                "select status_raw, count(*) from keyed_events where reason = 'unknown_status' "
                 "group by all order by 2 desc, 1"
             ).fetchall()
         )
         unknown_priorities = dict(
             con.execute(
                 "select priority_raw, count(*) from ("
-                " select priority_raw from cand_tickets where reason = 'unknown_priority'"
-                " union all select priority_raw from cand_events where reason = 'unknown_priority')"
+                " select priority_raw from checked_tickets where reason = 'unknown_priority'"
+                " union all select priority_raw from keyed_events where reason = 'unknown_priority')"
                 " group by all order by 2 desc, 1"
             ).fetchall()
         )

@@ -56,10 +56,21 @@ class StagedFile:
     sha256: str = ""
     table: str | None = None  # temp table holding the original rows (for quarantine's raw)
     notes: list[str] = field(default_factory=list)
+    # Instead of copying rows into stg_tickets / stg_events, a reader may give views with the
+    # same columns ({"tickets": name} or {"events": name}): millions of rows are not copied.
+    views: dict[str, str] = field(default_factory=dict)
 
 
 def create_staging(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(STAGING_SQL)
+
+
+def combine_staging(con: duckdb.DuckDBPyConnection, staged: list[StagedFile]) -> None:
+    """`stg_tickets_all` and `stg_events_all`: the staging tables plus the readers' views."""
+    for kind in ("tickets", "events"):
+        parts = [f"select * from stg_{kind}"]
+        parts += [f"select * from {f.views[kind]}" for f in staged if kind in f.views]
+        con.execute(f"create or replace temp view stg_{kind}_all as " + " union all ".join(parts))
 
 
 def add_vocabulary(con, table: str, pairs: dict[str, str]) -> None:

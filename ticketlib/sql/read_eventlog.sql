@@ -3,7 +3,9 @@
 -- is no status change), el_cases (one row per case-file row). Parameter: derived (the index
 -- offset of derived entries, logs.DERIVED_OFFSET).
 
--- one row per distinct timestamp text: a key that orders it (logs.order_keys)
+-- one row per distinct timestamp text: a key that orders it (the UTC instant when the text
+-- has an offset, else the wall time). It only orders the rows of one ticket, which share one
+-- style, and compares them with its creation: the landing parses every text exactly.
 create or replace temp table el_ts as
 select s, coalesce(ts_fast(s)::timestamp, ts_wall(ts_fields(s))) as k
 from (select distinct ts from el_src) t(s)

@@ -26,7 +26,9 @@ select s.*,
 from shown s
 left join known k on k.folded = fold($ns || ':' || s.status_raw);
 
--- one row per distinct timestamp text: a key that orders it (logs.order_keys)
+-- one row per distinct timestamp text: a key that orders it (the UTC instant when the text
+-- has an offset, else the wall time). It only orders the rows of one ticket, which share one
+-- style, and compares them with its creation: the landing parses every text exactly.
 create or replace temp table sn_ts as
 select s, coalesce(ts_fast(s)::timestamp, ts_wall(ts_fields(s))) as k
 from (select updated from sn_src union select opened from sn_src

@@ -125,7 +125,7 @@ with walk as (
 select r.*,
        row_number() over (partition by r.file_index
                           order by r.first_unit, r.ticket_id nulls first, r.grp, r.pos,
-                                   r.what, r.detail, r.raw) as source_row,
+                                   r.detail) as source_row,
        coalesce(r.status_n, r.status_k) as status_raw,
        case when v.folded is not null then $ns || r.status_k
             else $ns || coalesce(r.status_n, r.status_k) end as status_key

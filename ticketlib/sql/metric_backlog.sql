@@ -1,0 +1,29 @@
+-- One row per local day and état (all but ferme): tickets in that état at the end of the day,
+-- from +1/-1 moves at interval starts and ends counted per quarter hour of UTC (a small table
+-- then turned into local days), so no per-row time zone conversion is needed.
+with keys as (
+    select ticket_key from {ticket_sla_table} where {base}
+), moves as (
+    select start_us // 900000000 as q, etat, count(*) as d
+    from {intervals_table}
+    where etat <> 'ferme' and {keys_filter}
+    group by all
+    union all
+    select end_us // 900000000, etat, -count(*)
+    from {intervals_table}
+    where etat <> 'ferme' and not is_last and {keys_filter}
+    group by all
+), daily as (
+    select (timezone($tz, make_timestamp(q * 900000000)::timestamptz))::date as day, etat, sum(d) as d
+    from moves
+    group by all
+), days as (
+    select unnest(generate_series(min(day), $last_day, interval 1 day))::date as day from daily
+), grid as (
+    select days.day, e.etat from days, (select distinct etat from daily) e
+)
+select g.day, g.etat::varchar as etat,
+       sum(coalesce(d.d, 0)) over (partition by g.etat order by g.day)::bigint as tickets
+from grid g
+left join daily d using (day, etat)
+order by g.day, g.etat
