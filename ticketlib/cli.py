@@ -22,7 +22,6 @@ def _progress(label: str, fraction: float) -> None:
 
 
 def cmd_load(args) -> int:
-    from ticketlib.derived import rebuild
     from ticketlib.importers import FileError, run_import
 
     config = load_config(args.config)

@@ -101,7 +101,7 @@ def stage(con, files: list[tuple[int, Path]], mapping: Mapping) -> list[StagedFi
     _tickets(con, by, attributes, params)
     _histories(con)
     con.execute(
-        "insert into chg_units select file_index, count(*) from j_units group by file_index"
+        "insert into chg_units select file_index, count(*) from j_named group by file_index"
     )
     staged = changes.stage_changes(con, read, NS, NAME, "objets Jira / Jira objects")
     _flag_missing_changelogs(con, staged)
@@ -141,6 +141,7 @@ def _units(con) -> None:
         from units
         """
     )
+    con.execute("delete from json_docs where file_index in (select file_index from j_files)")
 
 
 def _tickets(con, by: str, attributes: str, params: dict) -> None:
@@ -173,6 +174,7 @@ def _tickets(con, by: str, attributes: str, params: dict) -> None:
         """,
         {"by": by},
     )
+    con.execute("drop table j_units")
     con.execute(
         f"""
         insert into chg_tickets
@@ -263,7 +265,10 @@ def _flag_missing_changelogs(con, staged: list[StagedFile]) -> None:
         return
     con.executemany(
         "insert into stg_flags values (?, 'changelog_missing', ?)",
-        [[t, "no changelog in the export (expand=changelog)"] for _, t in rows],
+        [
+            [t, "no changelog in the export (expand=changelog)"]
+            for t in sorted({t for _, t in rows})
+        ],
     )
     for f in staged:
         n = sum(1 for i, _ in rows if i == f.file_index)

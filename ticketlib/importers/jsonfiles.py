@@ -3,8 +3,9 @@
 A file becomes rows of the temp table `json_docs(file_index, doc_no, loc, j, ctx)`, one per JSON
 document:
 - a file holding one JSON value (pretty-printed or not): one document, `loc` = "document";
-- JSON Lines: one document per non-blank line, `doc_no` = the line number, `loc` = "line N";
-  a line that is not JSON is a reject (`malformed_row`) and the other lines are read;
+- JSON Lines (`.jsonl`, `.ndjson`, or any file that is not one JSON value): one document per
+  non-blank line, `doc_no` = the line number, `loc` = "line N"; a line that is not JSON is a
+  reject (`malformed_row`) and the other lines are read;
 - DevLake raw tables (CSV `id, params, data, url, input, created_at`): one document per CSV row,
   `j` = the `data` column (the API item), `ctx` = the `input` column (e.g. the issue a changelog
   history belongs to), `doc_no` = the row as a spreadsheet shows it, `loc` = "row N".
@@ -109,7 +110,10 @@ def _read_text(con, index: int, path: Path, source: Path) -> str:
     except duckdb.Error as exc:
         why = str(exc).strip().splitlines()[0]
         raise FileError(path, f"texte UTF-8 illisible / unreadable UTF-8 text: {why}") from None
-    whole = con.execute("select json_valid(c) from json_text").fetchall()[0][0]
+    lines_by_name = any(s in (".jsonl", ".ndjson") for s in path.suffixes[-2:])
+    whole = (
+        not lines_by_name and con.execute("select json_valid(c) from json_text").fetchall()[0][0]
+    )
     if whole:
         con.execute(
             "insert into json_docs select $i, 1, 'document', c::json, null from json_text",
@@ -171,7 +175,6 @@ def _read_devlake_csv(con, index: int, path: Path) -> str:
             "insert into json_rejects values (?, ?, ?, ?, ?)",
             [[index, r, f"row {r}", error, line[:RAW_LIMIT]] for r, error, line in ft.rejects],
         )
-    con.execute(f"drop table {ft.table}")
     return "devlake_csv"
 
 

@@ -97,9 +97,13 @@ def run_import(
     mapping: Path | str | None = None,
     config: SlaConfig | None = None,
     progress: Progress | None = None,
-    after_land: Callable | None = None,
+    rebuild_derived: bool = True,
 ) -> ImportReport:
-    """Import files atomically; raise FileError (nothing stored) if one cannot be used at all."""
+    """Import files atomically; raise FileError (nothing stored) if one cannot be used at all.
+
+    The derived tables (replay as of the latest event, with `config`) are rebuilt in the same
+    write session, so readers always see raw and derived data that agree.
+    """
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     config = config or load_config()
@@ -130,9 +134,11 @@ def run_import(
             ).fetchall()
         )
         _record(con, import_id, started_at, fmt_used, config.calendar.timezone, staged, reports)
-        if after_land is not None:
+        if rebuild_derived:
+            from ticketlib.derived import rebuild
+
             progress("tables dérivées / derived tables", 0.8)
-            after_land(con, config)
+            rebuild(con, config)
         tickets_total, events_total = con.execute(
             "select (select count(*) from tickets), (select count(*) from events)"
         ).fetchall()[0]

@@ -108,6 +108,7 @@ def _units(con, indexes: list[int]) -> None:
         """,
         {"ix": indexes},
     )
+    con.execute("delete from json_docs where list_contains($ix, file_index)", {"ix": indexes})
     con.execute(
         """
         insert into chg_units select file_index, count(*) from z_units group by file_index;

@@ -1,0 +1,135 @@
+"""Pieces every page shares: the ticket table (where every drill-down ends), exports, KPIs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app import state
+from app.i18n import date_format, etat_label, lang, priority_label, status_label, t
+from ticketlib.exports import to_excel_csv, to_xlsx
+
+TABLE_COLUMNS = (
+    "ticket_id",
+    "title",
+    "customer",
+    "priority",
+    "status",
+    "created_at",
+    "team",
+    "assignee",
+    "tto_h",
+    "tto_target_h",
+    "tto_status",
+    "ttr_h",
+    "ttr_target_h",
+    "ttr_status",
+    "paused_h",
+    "tto_due_at",
+    "ttr_due_at",
+    "reopens",
+    "resolved_at",
+    "closed_at",
+)
+
+
+def labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Codes shown as the desk's labels, timestamps in the calendar's local time."""
+    out = frame.copy()
+    tz = state.config().calendar.timezone
+    for column in out.columns:
+        if column in ("priority", "tto_priority", "ttr_priority"):
+            out[column] = out[column].map(priority_label)
+        elif column in ("status", "etat", "from_etat", "to_etat", "consumed_by"):
+            out[column] = out[column].map(etat_label)
+        elif column in ("tto_status", "ttr_status", "clock_status"):
+            out[column] = out[column].map(status_label)
+        elif isinstance(out[column].dtype, pd.DatetimeTZDtype):
+            out[column] = out[column].dt.tz_convert(tz).dt.tz_localize(None)
+    return out
+
+
+def _column_config(frame: pd.DataFrame) -> dict:
+    config = {}
+    for column in frame.columns:
+        label = t(column)
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            config[column] = st.column_config.DatetimeColumn(label, format=date_format())
+        elif pd.api.types.is_float_dtype(frame[column]):
+            config[column] = st.column_config.NumberColumn(label, format="%.1f")
+        else:
+            config[column] = st.column_config.Column(label)
+    return config
+
+
+def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
+    """Export buttons: CSV that French Excel opens as is, and .xlsx."""
+    tz = state.config().calendar.timezone
+    shown = labelled(frame).rename(columns=lambda c: t(c))
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(
+        t("download_csv"),
+        to_excel_csv(shown, tz, lang()),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        use_container_width=True,
+    )
+    c2.download_button(
+        t("download_xlsx"),
+        to_xlsx(shown, tz, sheet=name),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        use_container_width=True,
+    )
+
+
+def ticket_table(
+    frame: pd.DataFrame, key: str, total: int | None = None, name: str = "tickets"
+) -> str | None:
+    """The ticket table: sortable, exportable; returns the ticket id of the selected row."""
+    if frame.empty:
+        st.info(t("no_rows"))
+        return None
+    columns = [c for c in TABLE_COLUMNS if c in frame.columns]
+    shown = labelled(frame[columns])
+    event = st.dataframe(
+        shown,
+        key=key,
+        hide_index=True,
+        column_config=_column_config(shown),
+        on_select="rerun",
+        selection_mode="single-row",
+        use_container_width=True,
+    )
+    if total is not None and total > len(frame):
+        st.caption(
+            t(
+                "rows_shown",
+                shown=f"{len(frame):,}".replace(",", "\u202f"),
+                total=f"{total:,}".replace(",", "\u202f"),
+            )
+        )
+    downloads(frame[columns], name, key)
+    rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
+    return str(frame.iloc[rows[0]]["ticket_id"]) if rows else None
+
+
+def empty_banner() -> bool:
+    """The banner shown when the database holds no ticket; True if it was shown."""
+    from app import data
+
+    if data.is_empty():
+        st.warning(f"**{t('empty_db_title')}** — {t('empty_db_body')}", icon="📭")
+        return True
+    return False
+
+
+def as_of_caption() -> None:
+    from app import data
+    from app.i18n import fmt_datetime
+
+    as_of = data.as_of_used()
+    tz = state.config().calendar.timezone
+    st.caption(t("computed_as_of", as_of=fmt_datetime(as_of, tz) if as_of else "–", tz=tz))

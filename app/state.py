@@ -1,0 +1,153 @@
+"""The frame's shared state: the database, the configuration, the global filters.
+
+The sidebar's widgets are bound to the URL (`bind="query-params"`), so a copied link reopens
+the same view on any page. One `Dataset` per version of the database file is cached for every
+session; when an import replaces the file, the next run opens the new version.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import streamlit as st
+
+from app.i18n import etat_label, priority_label, t
+from ticketlib import store
+from ticketlib.config import DEFAULT_CONFIG, SlaConfig, load_config
+from ticketlib.dataset import Dataset, Marts
+from ticketlib.filters import Filters
+from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES
+
+FILTER_KEYS = (
+    "period",
+    "from",
+    "to",
+    "prio",
+    "cust",
+    "team",
+    "agent",
+    "etat",
+    "asof",
+    "asof_t",
+    "q",
+)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _dataset(path: str, version) -> Dataset:
+    return Dataset(path)
+
+
+def dataset() -> Dataset:
+    path = store.default_db()
+    return _dataset(str(path), store.database_version(path))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _config(path: str, mtime: float) -> SlaConfig:
+    return load_config(path)
+
+
+def config_path():
+    import os
+
+    return os.environ.get("TICKETLIB_CONFIG", str(DEFAULT_CONFIG))
+
+
+def config() -> SlaConfig:
+    path = config_path()
+    import os
+
+    return _config(path, os.path.getmtime(path))
+
+
+def as_of() -> datetime | None:
+    """The as-of instant chosen in the sidebar (local wall time made absolute), or None."""
+    day = st.session_state.get("asof")
+    if not isinstance(day, date):
+        return None
+    moment = st.session_state.get("asof_t") or time(23, 59, 59)
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(day, moment).replace(tzinfo=ZoneInfo(config().calendar.timezone))
+
+
+def marts() -> Marts:
+    return dataset().marts(config(), as_of())
+
+
+def filters() -> Filters:
+    s = st.session_state
+    period = s.get("period") or "created"
+    return Filters(
+        period_field=period,
+        date_from=s.get("from") if isinstance(s.get("from"), date) else None,
+        date_to=s.get("to") if isinstance(s.get("to"), date) else None,
+        priorities=tuple(s.get("prio") or ()),
+        customers=tuple(s.get("cust") or ()),
+        teams=tuple(s.get("team") or ()),
+        agents=tuple(s.get("agent") or ()),
+        etats=tuple(s.get("etat") or ()),
+        search=s.get("q") or "",
+    )
+
+
+def reset_filters() -> None:
+    for key in FILTER_KEYS:
+        if key in st.session_state:
+            del st.session_state[key]
+
+
+def sidebar(options: dict) -> None:
+    """The global filters, shared by every page and kept in the URL."""
+    with st.sidebar:
+        st.subheader(t("filters"))
+        st.segmented_control(
+            t("period_field"),
+            ["created", "resolved"],
+            format_func=lambda v: t(f"period_{v}"),
+            key="period",
+            default="created",
+            bind="query-params",
+        )
+        first, last = options.get("days") or (None, None)
+        c1, c2 = st.columns(2)
+        c1.date_input(
+            "Du" if _fr() else "From", value=None, key="from", bind="query-params", format=_fmt()
+        )
+        c2.date_input(
+            "Au" if _fr() else "To", value=None, key="to", bind="query-params", format=_fmt()
+        )
+        st.multiselect(
+            t("priorities"),
+            list(PRIORITY_CODES),
+            format_func=priority_label,
+            key="prio",
+            bind="query-params",
+        )
+        st.multiselect(t("customers"), options.get("customer", []), key="cust", bind="query-params")
+        st.multiselect(t("teams"), options.get("team", []), key="team", bind="query-params")
+        st.multiselect(t("agents"), options.get("assignee", []), key="agent", bind="query-params")
+        st.multiselect(
+            t("etats"), list(ETAT_CODES), format_func=etat_label, key="etat", bind="query-params"
+        )
+        st.text_input(t("search"), key="q", bind="query-params")
+        c1, c2 = st.columns(2)
+        c1.date_input(
+            t("as_of"),
+            value=None,
+            key="asof",
+            bind="query-params",
+            help=t("as_of_help"),
+            format=_fmt(),
+        )
+        c2.time_input(t("as_of_time"), value=None, key="asof_t", bind="query-params", step=900)
+        st.button(t("reset"), on_click=reset_filters, use_container_width=True, key="reset_filters")
+
+
+def _fr() -> bool:
+    return st.session_state.get("lang", "fr") != "en"
+
+
+def _fmt() -> str:
+    return "DD/MM/YYYY" if _fr() else "YYYY/MM/DD"

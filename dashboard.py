@@ -1,0 +1,47 @@
+"""Streamlit entry: page config, language, global filters, navigation (STYLE §5)."""
+
+import streamlit as st
+
+from app import data, state
+from app.i18n import t
+
+st.set_page_config(page_title="SLA support", page_icon="⏱️", layout="wide")
+
+with st.sidebar:
+    st.segmented_control(
+        "Langue / Language",
+        ["fr", "en"],
+        format_func=str.upper,
+        key="lang",
+        default="fr",
+        bind="query-params",
+    )
+
+PAGES = {
+    "section_follow": [
+        ("pages/vue_ensemble.py", "page_overview", "📊", "vue-ensemble"),
+        ("pages/conformite.py", "page_compliance", "🎯", "conformite"),
+        ("pages/depassements.py", "page_breaches", "🚨", "depassements"),
+    ],
+    "section_analyse": [
+        ("pages/parcours.py", "page_workflow", "🔀", "parcours"),
+        ("pages/historique.py", "page_history", "🗂️", "historique"),
+        ("pages/revue_client.py", "page_review", "🤝", "revue-client"),
+    ],
+    "section_admin": [
+        ("pages/donnees.py", "page_data", "📥", "donnees"),
+        ("pages/requetes_sql.py", "page_sql", "🧮", "requetes-sql"),
+    ],
+}
+
+navigation = st.navigation(
+    {
+        t(section): [
+            st.Page(path, title=t(title), icon=icon, url_path=url, default=(url == "vue-ensemble"))
+            for path, title, icon, url in pages
+        ]
+        for section, pages in PAGES.items()
+    }
+)
+state.sidebar(data.options() if not data.is_empty() else {})
+navigation.run()

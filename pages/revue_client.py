@@ -1,0 +1,5 @@
+"""Page placeholder: built by its issue."""
+
+import streamlit as st
+
+st.title("revue_client")
