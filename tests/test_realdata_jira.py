@@ -26,7 +26,6 @@ import duckdb
 import pytest
 
 from ticketlib import cli
-from ticketlib.derived import rebuild
 from ticketlib.importers import run_import
 
 pytestmark = pytest.mark.realdata
@@ -56,7 +55,7 @@ if not DEVLAKE.is_dir():
 def _import(db: Path, mapping=None):
     started = time.perf_counter()
     report = run_import(
-        [DEVLAKE / f for f in FILES], db=db, fmt="auto", mapping=mapping, after_land=rebuild
+        [DEVLAKE / f for f in FILES], db=db, fmt="auto", mapping=mapping
     )
     return report, time.perf_counter() - started
 

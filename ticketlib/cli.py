@@ -33,7 +33,6 @@ def cmd_load(args) -> int:
             mapping=args.mapping,
             config=config,
             progress=_progress,
-            after_land=rebuild,
         )
     except FileError as exc:
         print(
