@@ -10,6 +10,7 @@ and business time of [a, b) = B(b) - B(a): one ASOF lookup per instant, for all 
 
 from __future__ import annotations
 
+import bisect
 import calendar as _cal
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -38,6 +39,7 @@ class Windows:
     cum_us: np.ndarray
     first_day: date
     last_day: date
+    timezone: str = "UTC"
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(
@@ -62,16 +64,30 @@ class Windows:
                 cut = min(e, (d + 1) * DAY_US - DAY_ORIGIN_US)
                 days.setdefault(d, []).append((s, cut))
                 s, d = cut, d + 1
+        changes = transitions(self.timezone)
+        starts = [c[0] for c in changes]
         rows, running = [], 0
         for d in range(first, last + 1):
             ws = days.get(d, [])
             slots = ws[:SLOTS] + [(0, 0)] * (SLOTS - len(ws[:SLOTS]))
             more = [{"s": a, "e": b} for a, b in ws[SLOTS:]] or None
-            rows.append([d, running, *[x for w in slots for x in w], more])
+            # the zone's UTC offset over the day: before, and after a change within it (if any)
+            day_start = (d * DAY_US - DAY_ORIGIN_US) // US
+            i = bisect.bisect_right(starts, day_start) - 1
+            before = changes[i][2]
+            nxt = changes[i + 1] if i + 1 < len(changes) else None
+            if nxt is not None and nxt[0] < day_start + 86400:
+                switch, after = nxt[0] * US, nxt[2]
+            else:
+                switch, after = (day_start + 86400) * US, before
+            rows.append(
+                [d, running, *[x for w in slots for x in w], more, before * US, switch, after * US]
+            )
             running += sum(b - a for a, b in ws)
         names = [f"{k}{i}" for i in range(1, SLOTS + 1) for k in ("s", "e")]
-        frame = pd.DataFrame(rows, columns=["day", "cum0", *names, "more"])
-        return frame
+        return pd.DataFrame(
+            rows, columns=["day", "cum0", *names, "more", "tz_before", "tz_switch", "tz_after"]
+        )
 
     def business_at(self, t_us: int) -> int:
         """B(t), for checks and small computations in Python."""
@@ -118,7 +134,7 @@ def build_windows(cal: CalendarConfig, first: date, last: date) -> Windows:
                     _utc_spans(changes, midnight + start_min * 60, midnight + end_min * 60)
                 )
         spans = [(a * US, b * US) for a, b in spans]
-    return _cumulate(_merge(spans), first, last)
+    return _cumulate(_merge(spans), first, last, cal.timezone)
 
 
 def _utc_spans(changes, wall_start: int, wall_end: int) -> list[tuple[int, int]]:
@@ -152,11 +168,11 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
-def _cumulate(spans, first: date, last: date) -> Windows:
+def _cumulate(spans, first: date, last: date, timezone: str) -> Windows:
     start = np.array([a for a, _ in spans], dtype=np.int64)
     end = np.array([b for _, b in spans], dtype=np.int64)
     cum = np.concatenate([[0], np.cumsum(end - start)[:-1]]).astype(np.int64) if spans else end
-    return Windows(start, end, cum, first, last)
+    return Windows(start, end, cum, first, last, timezone)
 
 
 def windows_for(cal: CalendarConfig, first_us: int, last_us: int, horizon_us: int) -> Windows:

@@ -83,18 +83,28 @@ def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us
         "select start_us, end_us, cum_us from cal_windows_frame order by start_us"
     )
     con.unregister("cal_windows_frame")
-    con.register("cal_days_frame", windows.day_frame())
+    days = windows.day_frame()
+    con.register("cal_days_frame", days)
     con.execute(
         "create or replace temp table cal_days as select * replace "
         "(more::struct(s bigint, e bigint)[] as more) from cal_days_frame"
     )
     con.unregister("cal_days_frame")
+    # Macros built from validated codes and constants only (no user text reaches SQL here).
     pause = ", ".join(f"'{e}'" for e in config.rules.pause if e in ETAT_CODES) or "null"
+    extra = (
+        "coalesce(list_sum(list_transform(more, lambda w: greatest(0, least(t, w.e) - w.s))), 0)"
+        if days["more"].notna().any()
+        else "0"
+    )
     con.execute(
         f"create or replace temp macro d_origin_us() as {DAY_ORIGIN_US}::bigint;"
         "create or replace temp macro clock_role(e) as "
         f"case when e in ('resolu', 'ferme') then 'stop' when e in ({pause}) then 'pause' "
-        "else 'run' end"
+        "else 'run' end;"
+        f"create or replace temp macro extra_business(t, more) as {extra};"
+        "create or replace temp macro local_day(t, d) as "
+        "make_timestamp(t + case when t < d.tz_switch then d.tz_before else d.tz_after end)::date"
     )
     con.execute(
         "create or replace temp table replay_params as select "

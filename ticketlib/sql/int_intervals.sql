@@ -25,23 +25,23 @@ with params as (
     -- the tickets file's priority holds from creation only where no event gives one
     select distinct ticket_key from visible_events where priority is not null
 ), history as (
-    select c.ticket_key, c.created_at as ts, 0::bigint as seq, 'ouvert'::etat as etat,
+    select c.ticket_key, epoch_us(c.created_at) as t_us, 0::bigint as seq,
+           'ouvert'::etat as etat,
            case when w.ticket_key is null then c.priority end as priority,
            true as is_creation
     from created c
     left join with_event_priority w using (ticket_key)
     union all
-    select ticket_key, ts, seq, etat, priority, false
+    select ticket_key, epoch_us(ts), seq, etat, priority, false
     from visible_events
 ), timed as (
     -- B(t): business time before t = the day's cumulative + the clamped windows of its UTC day
-    select h.*, h.t_us,
+    select h.*,
            d.cum0
            + greatest(0, least(h.t_us, d.e1) - d.s1) + greatest(0, least(h.t_us, d.e2) - d.s2)
            + greatest(0, least(h.t_us, d.e3) - d.s3) + greatest(0, least(h.t_us, d.e4) - d.s4)
-           + coalesce(list_sum(list_transform(d.more, lambda w: greatest(0, least(h.t_us, w.e) - w.s))), 0)
-               as b_us
-    from (select *, epoch_us(ts) as t_us from history) h
+           + extra_business(h.t_us, d.more) as b_us
+    from history h
     left join cal_days d on d.day = (h.t_us + d_origin_us()) // 86400000000
 ), ordered as (
     select *,
@@ -51,7 +51,7 @@ with params as (
     from timed
     window w as (partition by ticket_key order by t_us, seq)
 )
-select o.ticket_key, o.ts as start_ts, o.t_us as start_us,
+select o.ticket_key, make_timestamp(o.t_us)::timestamptz as start_ts, o.t_us as start_us,
        coalesce(o.next_us, p.as_of_us) as end_us,
        o.seq, o.etat, o.prev_etat, o.priority, o.is_creation,
        o.b_us as start_b_us,

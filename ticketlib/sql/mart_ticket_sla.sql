@@ -75,11 +75,14 @@ select t.ticket_key,
             then t.last_closed_b_us - t.last_stop_b_us end as acceptance_us,
        t.transitions,
        k.customer, k.team, k.assignee, k.title,
-       (t.created_at at time zone p.timezone)::date as created_day,
-       (case when t.ttr_stopped then t.last_stop_at end at time zone p.timezone)::date as resolved_day
+       local_day(epoch_us(t.created_at), cd) as created_day,
+       case when t.ttr_stopped then local_day(epoch_us(t.last_stop_at), rd) end as resolved_day
 from int_clock_targets t
 join tickets k using (ticket_key)
 cross join params p
 left join tto_due using (ticket_key)
 left join ttr_due using (ticket_key)
-left join int_ttr_at_last_stop s using (ticket_key);
+left join int_ttr_at_last_stop s using (ticket_key)
+-- local dates without a time zone conversion per row: the UTC day's offsets (calendar.py)
+left join cal_days cd on cd.day = (epoch_us(t.created_at) + d_origin_us()) // 86400000000
+left join cal_days rd on rd.day = (epoch_us(t.last_stop_at) + d_origin_us()) // 86400000000;

@@ -1,0 +1,166 @@
+"""Benchmark steps, each run in a process of its own so its peak memory is its own.
+
+`python -m bench.steps NAME ARGS...` prints one JSON line: {"seconds": ..., "extra": ...}.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def floor_read_csv(folder: str, db: str) -> dict:
+    """DuckDB's own read_csv of the same files into a database: the import's floor."""
+    import duckdb
+
+    Path(db).unlink(missing_ok=True)
+    con = duckdb.connect(db)
+    started = time.perf_counter()
+    con.execute(f"create table t as select * from read_csv('{folder}/tickets.csv')")
+    con.execute(f"create table e as select * from read_csv('{folder}/events.csv')")
+    con.execute("checkpoint")
+    seconds = time.perf_counter() - started
+    con.close()
+    Path(db).unlink(missing_ok=True)
+    return {"seconds": seconds}
+
+
+def import_files(folder: str, db: str, rebuild: str = "0") -> dict:
+    from ticketlib.importers import run_import
+
+    Path(db).unlink(missing_ok=True)
+    started = time.perf_counter()
+    report = run_import(
+        [f"{folder}/tickets.csv", f"{folder}/events.csv"], db=db, rebuild_derived=rebuild == "1"
+    )
+    return {
+        "seconds": time.perf_counter() - started,
+        "extra": {"tickets": report.tickets_total, "events": report.events_total},
+    }
+
+
+def floors(db: str) -> dict:
+    """The replay's floors: scanning the events, and a bare lead() window over them."""
+    from ticketlib import store
+
+    con = store.connect_read(db)
+    started = time.perf_counter()
+    con.execute(
+        "select count(*), min(ts), max(ts), sum(ticket_key), sum(seq) from events"
+    ).fetchall()
+    scan = time.perf_counter() - started
+    started = time.perf_counter()
+    con.execute(
+        "create temp table lead_floor as select ticket_key, ts, "
+        "lead(ts) over (partition by ticket_key order by ts, seq) as next_ts from events"
+    )
+    lead = time.perf_counter() - started
+    return {"seconds": lead, "extra": {"scan": scan, "lead": lead}}
+
+
+def replay_sla(db: str, full: str = "0") -> dict:
+    """Replay + business time + SLA (the sla command's work), optionally every mart."""
+    from ticketlib import replay as r
+    from ticketlib import store
+    from ticketlib.config import load_config
+
+    con = store.connect_read(db)
+    config = load_config()
+    layers = r.LAYERS if full == "1" else r.LAYERS[: r.LAYERS.index("mart_ticket_sla") + 1]
+    started = time.perf_counter()
+    original = r.LAYERS
+    r.LAYERS = layers
+    try:
+        r.replay(con, config)
+    finally:
+        r.LAYERS = original
+    seconds = time.perf_counter() - started
+    n = con.execute("select count(*) from mart_ticket_sla").fetchall()[0][0]
+    return {"seconds": seconds, "extra": {"tickets": n, "layers": len(layers)}}
+
+
+def pages(db: str, rounds: str = "20") -> dict:
+    """The dashboard's queries at this size: first render of each page, then filter changes."""
+    import random
+    from datetime import timedelta
+
+    from ticketlib import metrics as m
+    from ticketlib.config import load_config
+    from ticketlib.dataset import Dataset
+    from ticketlib.filters import Filters
+
+    config = load_config()
+    started = time.perf_counter()
+    ds = Dataset(db)
+    marts = ds.marts(config)
+    open_s = time.perf_counter() - started
+    cur = ds.cursor()
+    opts = m.options(cur, marts)
+    first, last = opts["days"]
+
+    def page_queries(f: Filters) -> dict[str, float]:
+        timings = {}
+        for page, calls in PAGE_QUERIES.items():
+            t0 = time.perf_counter()
+            for name, kwargs in calls:
+                fn = getattr(m, name)
+                args = [cur, marts, f] + (
+                    [config] if name in ("backlog", "reopen_rate", "breaches") else []
+                )
+                if name == "what_if":
+                    kwargs = {
+                        "targets": {p: (t.tto_s, t.ttr_s) for p, t in config.targets},
+                        "at_risk": 0.5,
+                    }
+                fn(*args, **kwargs)
+            timings[page] = time.perf_counter() - t0
+        return timings
+
+    first_render = page_queries(Filters(date_from=last - timedelta(days=90), date_to=last))
+    rng = random.Random(1)
+    changes: dict[str, list[float]] = {p: [] for p in PAGE_QUERIES}
+    for _ in range(int(rounds)):
+        start = first + timedelta(days=rng.randrange(0, max(1, (last - first).days - 30)))
+        f = Filters(
+            date_from=start,
+            date_to=start + timedelta(days=rng.choice([7, 30, 90])),
+            priorities=tuple(rng.sample(["haute", "moyenne", "faible"], rng.randint(0, 2))),
+            teams=tuple(rng.sample(opts["team"], rng.randint(0, 1))),
+            customers=tuple(rng.sample(opts["customer"], rng.randint(0, 1))),
+        )
+        for page, seconds in page_queries(f).items():
+            changes[page].append(seconds)
+    p95 = {p: sorted(v)[int(0.95 * (len(v) - 1))] for p, v in changes.items()}
+    median = {p: statistics.median(v) for p, v in changes.items()}
+    return {
+        "seconds": open_s,
+        "extra": {
+            "open": open_s,
+            "first_render": first_render,
+            "change_p95": p95,
+            "change_median": median,
+        },
+    }
+
+
+PAGE_QUERIES = {
+    "vue_ensemble": [("kpis", {}), ("compliance", {}), ("backlog", {})],
+    "conformite": [
+        ("compliance", {"grain": "month"}),
+        ("compliance", {"grain": "month", "by": "team"}),
+        ("distribution", {"clock": "tto"}),
+        ("distribution", {"clock": "ttr"}),
+        ("what_if", {}),
+    ],
+    "parcours": [("funnel", {}), ("transitions", {}), ("reopen_rate", {})],
+    "historique": [("tickets", {"limit": 5000}), ("count_tickets", {})],
+    "depassements": [("breaches", {})],
+}
+
+
+if __name__ == "__main__":
+    name, *args = sys.argv[1:]
+    print(json.dumps(globals()[name](*args), default=str))
