@@ -55,7 +55,8 @@ def line(label: str, seconds: float, mib: float | None = None, note: str = "") -
 def run(n: int, rounds: int) -> None:
     print(f"\n== {n:,} tickets ==")
     folder = demo(n)
-    events = sum(1 for _ in open(folder / "events.csv", "rb")) - 1
+    with open(folder / "events.csv", "rb") as f:
+        events = sum(1 for _ in f) - 1
     print(f"  {events:,} events")
     db = OUT / f"bench_{n}.duckdb"
     floor, floor_mem = step("floor_read_csv", folder, OUT / f"floor_{n}.duckdb")
