@@ -5,7 +5,7 @@ import streamlit as st
 from app import data, state
 from app.i18n import t
 
-st.set_page_config(page_title="SLA support", page_icon="⏱️", layout="wide")
+st.set_page_config(page_title="SLA support", page_icon=":material/timer:", layout="wide")
 
 with st.sidebar:
     st.segmented_control(
@@ -19,18 +19,18 @@ with st.sidebar:
 
 PAGES = {
     "section_follow": [
-        ("pages/vue_ensemble.py", "page_overview", "📊", "vue-ensemble"),
-        ("pages/conformite.py", "page_compliance", "🎯", "conformite"),
-        ("pages/depassements.py", "page_breaches", "🚨", "depassements"),
+        ("pages/vue_ensemble.py", "page_overview", ":material/dashboard:", "vue-ensemble"),
+        ("pages/conformite.py", "page_compliance", ":material/target:", "conformite"),
+        ("pages/depassements.py", "page_breaches", ":material/warning:", "depassements"),
     ],
     "section_analyse": [
-        ("pages/parcours.py", "page_workflow", "🔀", "parcours"),
-        ("pages/historique.py", "page_history", "🗂️", "historique"),
-        ("pages/revue_client.py", "page_review", "🤝", "revue-client"),
+        ("pages/parcours.py", "page_workflow", ":material/account_tree:", "parcours"),
+        ("pages/historique.py", "page_history", ":material/history:", "historique"),
+        ("pages/revue_client.py", "page_review", ":material/handshake:", "revue-client"),
     ],
     "section_admin": [
-        ("pages/donnees.py", "page_data", "📥", "donnees"),
-        ("pages/requetes_sql.py", "page_sql", "🧮", "requetes-sql"),
+        ("pages/donnees.py", "page_data", ":material/upload_file:", "donnees"),
+        ("pages/requetes_sql.py", "page_sql", ":material/terminal:", "requetes-sql"),
     ],
 }
 

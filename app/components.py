@@ -86,13 +86,18 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
 
 
 def ticket_table(
-    frame: pd.DataFrame, key: str, total: int | None = None, name: str = "tickets"
+    frame: pd.DataFrame,
+    key: str,
+    total: int | None = None,
+    name: str = "tickets",
+    columns: tuple[str, ...] | None = None,
 ) -> str | None:
-    """The ticket table: sortable, exportable; returns the ticket id of the selected row."""
+    """The ticket table: sortable, exportable; returns the ticket id of the selected row.
+    `columns` (optional) names the columns to show, in order; default TABLE_COLUMNS."""
     if frame.empty:
         st.info(t("no_rows"))
         return None
-    columns = [c for c in TABLE_COLUMNS if c in frame.columns]
+    columns = [c for c in (columns or TABLE_COLUMNS) if c in frame.columns]
     shown = labelled(frame[columns])
     event = st.dataframe(
         shown,

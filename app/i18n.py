@@ -33,6 +33,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "section_admin": ("Données", "Data"),
     "language": ("Langue", "Language"),
     "filters": ("Filtres", "Filters"),
+    "choose": ("Tous (choisir pour filtrer)", "All (choose to filter)"),
     "period_field": ("Période sur", "Period by"),
     "period_created": ("création", "creation"),
     "period_resolved": ("résolution", "resolution"),
@@ -99,6 +100,13 @@ COMMON: dict[str, tuple[str, str]] = {
     "resolved_at": ("Résolu le", "Resolved"),
     "closed_at": ("Fermé le", "Closed"),
     "search": ("Rechercher (n° ou mots du titre)", "Search (id or words of the title)"),
+    "is_open": ("Ouvert", "Open"),
+    "clock": ("Délai", "Clock"),
+    "clock_status": ("Statut du délai", "Clock status"),
+    "due_at": ("Échéance", "Due"),
+    "overrun_h": ("Dépassement (h ouvrées)", "Overrun (business h)"),
+    "consumed_by": ("État le plus consommateur", "État that used most"),
+    "consumed_h": ("Consommé dans cet état (h)", "Used in that état (h)"),
 }
 
 
