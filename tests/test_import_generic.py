@@ -340,3 +340,24 @@ def test_parquet_input(tmp_path):
     pd.DataFrame(EVENTS, columns=EVENT_COLUMNS).to_parquet(tmp_path / "e.parquet")
     report = run_import([tmp_path / "e.parquet", tmp_path / "t.parquet"], db=tmp_path / "x.duckdb")
     assert [(f.kind, f.loaded) for f in report.files] == [("events", 3), ("tickets", 2)]
+
+
+def test_a_repeat_with_another_event_between_is_history_not_a_copy(tmp_path):
+    from tests.helpers import sla_rows
+
+    t = write_csv(tmp_path / "t.csv", TICKET_COLUMNS, [["A", "2025-03-03T09:00:00+01:00"]])
+    e = write_csv(
+        tmp_path / "e.csv",
+        EVENT_COLUMNS,
+        [
+            ["A", "2025-03-03T10:00:00+01:00", "PRIS EN COMPTE", ""],
+            ["A", "2025-03-03T10:00:00+01:00", "PRIS EN COMPTE", ""],  # a copy of the row before
+            ["A", "2025-03-03T10:00:00+01:00", "OUVERT", ""],
+            ["A", "2025-03-03T10:00:00+01:00", "PRIS EN COMPTE", ""],  # back again: history
+        ],
+    )
+    report = run_import([t, e], db=tmp_path / "x.duckdb")
+    assert (report.files[1].loaded, report.files[1].duplicates) == (3, 1)
+    assert sla_rows(tmp_path / "x.duckdb")["A"]["status"] == "pris_en_compte"
+    again = run_import([e], db=tmp_path / "x.duckdb")
+    assert (again.files[0].loaded, again.files[0].duplicates) == (0, 4)

@@ -40,23 +40,35 @@ where e.import_id <> (select import_id from load_params)
   and e.ticket_key in (select ticket_key from usable)
   and hash(e.ticket_key, e.ts, e.etat, e.priority) in (select h from usable);
 
--- the usable events not already stored; the first of each (ticket, instant, état, priority)
+-- the exact look, on the few tickets concerned: a row is a duplicate when an identical event
+-- is already stored, or when it repeats the row just before it in this import (same instant,
+-- état and priority, nothing between). A repeat with another event between (A, B, A at one
+-- instant) is history, not a copy, and is kept: it changes the état in force.
+create or replace temp table clash_rows as
+select k.seq,
+       coalesce(lag(k.ts) over w = k.ts and lag(k.etat) over w = k.etat
+                and lag(k.priority) over w is not distinct from k.priority, false)
+           as repeats_previous,
+       exists (select 1 from events e
+               where e.import_id <> (select import_id from load_params)
+                 and e.ticket_key = k.ticket_key and e.ts = k.ts and e.etat = k.etat
+                 and e.priority is not distinct from k.priority) as stored,
+       k.h in (select h from clash) as in_clash
+from keyed_events k
+where k.reason is null
+  and k.ticket_key in (select ticket_key from keyed_events
+                       where reason is null and h in (select h from clash))
+window w as (partition by k.ticket_key order by k.ts, k.seq);
+
+-- the usable events that are neither stored already nor a copy of the row before them
 insert into events
 select ticket_key, ts, ts_local, seq, etat, status_raw, priority, priority_raw,
        (select import_id from load_params), source_row
 from keyed_events
-where reason is null and h not in (select h from clash)
-union all
-select ticket_key, ts, arg_min(ts_local, seq), min(seq), etat, arg_min(status_raw, seq),
-       priority, arg_min(priority_raw, seq), (select import_id from load_params),
-       arg_min(source_row, seq)
-from keyed_events k
-where reason is null and h in (select h from clash)
-  and not exists (
-      select 1 from events e
-      where e.ticket_key = k.ticket_key and e.ts = k.ts and e.etat = k.etat
-        and e.priority is not distinct from k.priority)
-group by ticket_key, ts, etat, priority;
+where reason is null
+  and (h not in (select h from clash)
+       or seq in (select seq from clash_rows
+                  where in_clash and not repeats_previous and not stored));
 
 -- data-quality flags noticed by the reader, for tickets that exist
 insert into import_flags
