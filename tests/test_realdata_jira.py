@@ -54,9 +54,7 @@ if not DEVLAKE.is_dir():
 
 def _import(db: Path, mapping=None):
     started = time.perf_counter()
-    report = run_import(
-        [DEVLAKE / f for f in FILES], db=db, fmt="auto", mapping=mapping
-    )
+    report = run_import([DEVLAKE / f for f in FILES], db=db, fmt="auto", mapping=mapping)
     return report, time.perf_counter() - started
 
 

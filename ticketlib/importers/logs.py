@@ -24,12 +24,6 @@ from ticketlib.importers.staging import StagedFile, add_vocabulary
 # their derived entries 128..255.
 DERIVED_OFFSET = 128
 
-ORDER_KEY_SQL = """
-create or replace temp table {name} as
-select s, coalesce(ts_fast(s)::timestamp, ts_wall(ts_fields(s))) as k
-from (select distinct s from ({texts}) t(s) where s is not null)
-"""
-
 
 def entry(index: int, ft: FileTable, kind: str, fmt: str, rows: int) -> StagedFile:
     """The entry of a file as read."""
@@ -77,16 +71,6 @@ def text_expr(columns: dict[str, str], spec: str | None, missing=("",)) -> str:
 
 def sql_literal(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
-
-
-def order_keys(con, name: str, texts_sql: str) -> None:
-    """Temp table `name(s, k)`: each distinct timestamp text and a key that orders it.
-
-    The key is the UTC instant for texts with an offset, else the wall time; only used to
-    order the rows of one ticket (which share one style) and to compare them with its
-    creation. The landing parses the texts itself, exactly (`timeparse`).
-    """
-    con.execute(ORDER_KEY_SQL.format(name=name, texts=texts_sql))
 
 
 def add_statuses(con, namespace: str, statuses: dict[str, str]) -> None:

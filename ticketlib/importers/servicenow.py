@@ -16,16 +16,18 @@ carries the state. The ticket is created at `opened_at` and is ouvert from then 
 logged row, whatever state that row has (the log has gaps: 8,521 UCI incidents start in
 another state than New; the time before their first row counts as ouvert). One ticket row per
 incident is derived, with the latest known value of each attribute. Equal times (minute
-precision) are ordered by `sys_mod_count` here; the replay orders events at one instant by file
-row, which agrees whenever update numbers increase in file order within a minute (true of
-every UCI incident).
+precision: New then Resolved in one minute is common) are ordered by `sys_mod_count`, then file
+order, for the comparison and for the replay too (`stg_event_order`): a file sorted newest
+first reads the same as one sorted oldest first.
 
 **Snapshot** (one row per incident, as a REST export of the `incident` table, states possibly
 coded 1..8): there is no history. Each row is the ticket row; its events are derived:
 resolu at `resolved_at`, ferme at `closed_at`, and the current state at `sys_updated_on` (the
 last update: when the state was entered is not in the export) unless one of those dates
 carries it. The current state prevails: a date after it is dropped and the ticket flagged
-`snapshot_dates_inconsistent`.
+`snapshot_dates_inconsistent`; a date at the same instant as the current state's is folded
+into it. Times without offset are local to the calendar's zone, or UTC with `[options]
+naive_times = "utc"` (the REST Table API gives UTC).
 
 Accounting: see `logs`. The file's entry counts its rows (audit: each is an event, a skipped
 update or a reject; snapshot: each is a ticket row); a second, derived entry counts the ticket

@@ -29,13 +29,15 @@ with parsed as (
     left join map_priority mp on mp.raw = e.priority_raw
 )
 select c.*, t.ticket_key, t.created_at,
+       -- seq orders events at one instant: file row, or the position a reader gave
        (select import_id from load_params) * 1099511627776 + c.file_index * 4294967296
-           + c.source_row as seq,
+           + coalesce(o.position, c.source_row) as seq,
        hash(t.ticket_key, c.ts, c.etat, c.priority) as h,
        event_reason(c.ticket_id, c.ts, c.ts_raw, c.status_blank, c.etat, c.priority_blank,
                     c.priority, t.created_at) as reason
 from parsed c
-left join tickets t using (ticket_id);
+left join tickets t using (ticket_id)
+left join stg_event_order o on o.file_index = c.file_index and o.source_row = c.source_row;
 
 
 create or replace temp table ts_input as
