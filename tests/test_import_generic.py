@@ -361,3 +361,12 @@ def test_a_repeat_with_another_event_between_is_history_not_a_copy(tmp_path):
     assert sla_rows(tmp_path / "x.duckdb")["A"]["status"] == "pris_en_compte"
     again = run_import([e], db=tmp_path / "x.duckdb")
     assert (again.files[0].loaded, again.files[0].duplicates) == (0, 4)
+
+
+def test_a_folder_stands_for_its_data_files(tmp_path):
+    write_csv(tmp_path / "tickets.csv", TICKET_COLUMNS, TICKETS)
+    write_csv(tmp_path / "events.csv", EVENT_COLUMNS, EVENTS)
+    (tmp_path / "SOURCE.md").write_text("# notes", encoding="utf-8")
+    report = run_import([tmp_path], db=tmp_path / "x.duckdb")
+    assert sorted(f.name for f in report.files) == ["events.csv", "tickets.csv"]
+    assert report.aside == ["SOURCE.md"] and "SOURCE.md" in report.summary()

@@ -15,6 +15,7 @@ from pathlib import Path
 from ticketlib import store, timeparse
 from ticketlib.config import SlaConfig, load_config
 from ticketlib.importers.formats import stage_files
+from ticketlib.importers.files import FileError
 from ticketlib.importers.landing import FileReport, land
 from ticketlib.importers.reasons import reason_label
 from ticketlib.importers.staging import create_staging
@@ -32,6 +33,7 @@ class ImportReport:
     tickets_total: int = 0
     events_total: int = 0
     seconds: float = 0.0
+    aside: list[str] = field(default_factory=list)  # folder entries that are not data files
 
     def total(self, attr: str) -> int:
         if attr in ("quarantined", "skipped"):
@@ -76,6 +78,15 @@ class ImportReport:
             if values:
                 shown = ", ".join(f"{v!r} ×{n}" for v, n in values.items())
                 lines.append(f"{title}: {shown}")
+        if self.aside:
+            lines.append(
+                (
+                    "Fichiers laissés de côté (pas des données) : "
+                    if fr
+                    else "Files left aside (not data): "
+                )
+                + ", ".join(self.aside)
+            )
         lines.append(
             (
                 f"Import n°{self.import_id} en {self.seconds:.1f} s ; base : {self.tickets_total} tickets, "
@@ -108,7 +119,11 @@ def run_import(
     started_at = datetime.now(UTC)
     config = config or load_config()
     progress = progress or (lambda label, fraction: None)
-    paths = expand_paths(paths)
+    paths, aside = expand_paths(paths)
+    if not paths:
+        raise FileError(
+            ", ".join(map(str, aside)) or "-", "aucun fichier de données / no data file"
+        )
     with store.write_session(db) as con:
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchall()[
             0
@@ -153,18 +168,38 @@ def run_import(
         tickets_total,
         events_total,
         time.perf_counter() - started,
+        [p.name for p in aside],
     )
 
 
-def expand_paths(paths: Sequence[Path | str]) -> list[Path]:
-    """Files as given; a folder stands for the visible files in it, in name order."""
+DATA_SUFFIXES = (
+    ".csv",
+    ".tsv",
+    ".txt",
+    ".parquet",
+    ".pq",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".xes",
+    ".gz",
+)
+
+
+def expand_paths(paths: Sequence[Path | str]) -> tuple[list[Path], list[Path]]:
+    """Files as given; a folder stands for its visible data files, in name order. Returns the
+    files to import and the folder entries left aside (documentation, archives, ...)."""
     out: list[Path] = []
+    aside: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")))
+            for f in sorted(p.iterdir()):
+                if not f.is_file() or f.name.startswith("."):
+                    continue
+                (out if f.name.lower().endswith(DATA_SUFFIXES) else aside).append(f)
         else:
             out.append(p)
-    return out
+    return out, aside
 
 
 def _record(con, import_id, started_at, fmt, tz, staged, reports: list[FileReport]) -> None:
