@@ -11,7 +11,6 @@ with st.sidebar:
     st.segmented_control(
         "Langue / Language",
         ["fr", "en"],
-        format_func=str.upper,
         key="lang",
         default="fr",
         bind="query-params",

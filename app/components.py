@@ -56,32 +56,34 @@ def _column_config(frame: pd.DataFrame) -> dict:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
             config[column] = st.column_config.DatetimeColumn(label, format=date_format())
         elif pd.api.types.is_float_dtype(frame[column]):
-            config[column] = st.column_config.NumberColumn(label, format="%.1f")
+            # the reader's locale: 1,6 in a French browser, 1.6 in an English one
+            config[column] = st.column_config.NumberColumn(label, format="localized")
         else:
             config[column] = st.column_config.Column(label)
     return config
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
-    """Export buttons: CSV that French Excel opens as is, and .xlsx."""
-    tz = state.config().calendar.timezone
+    """Export buttons: CSV that French Excel opens as is, and .xlsx. The files are built only
+    when a button is clicked (on a thread of their own), never on every rerun."""
+    tz, language = state.config().calendar.timezone, lang()
     shown = labelled(frame).rename(columns=lambda c: t(c))
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
         t("download_csv"),
-        to_excel_csv(shown, tz, lang()),
+        lambda: to_excel_csv(shown, tz, language),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
-        use_container_width=True,
+        width="stretch",
     )
     c2.download_button(
         t("download_xlsx"),
-        to_xlsx(shown, tz, sheet=name),
+        lambda: to_xlsx(shown, tz, sheet=name),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
-        use_container_width=True,
+        width="stretch",
     )
 
 
@@ -99,6 +101,8 @@ def ticket_table(
         return None
     columns = [c for c in (columns or TABLE_COLUMNS) if c in frame.columns]
     shown = labelled(frame[columns])
+    floats = shown.select_dtypes("float").columns
+    shown[floats] = shown[floats].round(1)
     event = st.dataframe(
         shown,
         key=key,
@@ -106,7 +110,7 @@ def ticket_table(
         column_config=_column_config(shown),
         on_select="rerun",
         selection_mode="single-row",
-        use_container_width=True,
+        width="stretch",
     )
     if total is not None and total > len(frame):
         st.caption(

@@ -11,9 +11,9 @@ import streamlit as st
 
 from app import data, state
 from ticketlib import metrics_flow
-from ticketlib.exports import to_excel_csv
+from ticketlib.exports_flow import breaches_csv, tickets_csv
 from ticketlib.filters import Filters
-from ticketlib.workflow import etat_label, priority_label
+from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES, etat_label, priority_label
 
 NEEDS_CONFIG = {"reopen_rate", "breach_list", "breach_summary"}
 
@@ -34,6 +34,11 @@ def _cached(key: tuple, name: str, filters: Filters | None, kwargs: tuple):
         return fn(cur, *args, **dict(kwargs))
 
 
+def unexpected_transitions(filters: Filters):
+    """The unexpected rows of the (cached) transitions: no second scan of the intervals."""
+    return metrics_flow.unexpected_of(call("transitions", filters))
+
+
 def ticket(ticket_id: str) -> dict[str, pd.DataFrame] | None:
     """One ticket's view (mart row, clocks, timeline, events, time per état), or None."""
     return _ticket(data._key(), ticket_id)
@@ -46,43 +51,48 @@ def _ticket(key: tuple, ticket_id: str):
         return metrics_flow.ticket(cur, marts, ticket_id)
 
 
-def full_export(
-    filters: Filters, order: str, headers: dict[str, str], columns: list[str], lang: str
-) -> Callable[[], bytes]:
-    """A deferred CSV (French Excel) of every filtered ticket, built only when downloaded.
-
-    Everything it needs is captured now: the download runs outside the script's run, where
-    the session (language, filters) is not at hand."""
-    ds, config, marts = state.dataset(), state.config(), state.marts()
-    tz = config.calendar.timezone
+def _labels(lang: str) -> dict[str, dict[str, str]]:
+    """Codes as the desk's words, for exports built outside the script's run."""
     statuses = {
-        code: (label_fr if lang == "fr" else label_en)
-        for code, label_fr, label_en in (
-            ("met", "respecté", "met"),
-            ("breached", "dépassé", "breached"),
-            ("at_risk", "à risque", "at risk"),
-            ("running", "en cours", "running"),
-        )
+        "met": ("respecté", "met"),
+        "breached": ("dépassé", "breached"),
+        "at_risk": ("à risque", "at risk"),
+        "running": ("en cours", "running"),
+    }
+    etats = {e: etat_label(e, lang) for e in ETAT_CODES}
+    words = {k: v[0] if lang == "fr" else v[1] for k, v in statuses.items()}
+    return {
+        "priority": {p: priority_label(p, lang) for p in PRIORITY_CODES}
+        | {"": "(aucune)" if lang == "fr" else "(none)"},
+        "status": etats,
+        "consumed_by": etats,
+        "tto_status": words,
+        "ttr_status": words,
+        "clock_status": words,
     }
 
-    def build() -> bytes:
-        from ticketlib import metrics
 
+def full_export(
+    kind: str,
+    filters: Filters,
+    order: str,
+    headers: dict[str, str],
+    columns: list[str],
+    lang: str,
+) -> Callable[[], bytes]:
+    """A deferred CSV (French Excel) of every row of a table (`kind`: "tickets" or
+    "breaches"), built by DuckDB only when downloaded. Everything it needs is captured now:
+    the download runs outside the script's run, where the session is not at hand."""
+    ds, config, marts = state.dataset(), state.config(), state.marts()
+    labels = _labels(lang)
+
+    def build() -> bytes:
         with ds.cursor() as cur:
-            total = metrics.count_tickets(cur, marts, filters)
-            frame = metrics.tickets(cur, marts, filters, order=order, limit=max(total, 1))
-        frame = frame[[c for c in columns if c in frame.columns]].copy()
-        for column in frame.columns:
-            if column == "priority":
-                frame[column] = frame[column].map(
-                    lambda v: priority_label(v, lang) if isinstance(v, str) else ""
+            if kind == "breaches":
+                return breaches_csv(
+                    cur, marts, filters, config, order, columns, headers, labels, lang
                 )
-            elif column == "status":
-                frame[column] = frame[column].map(
-                    lambda v: etat_label(v, lang) if isinstance(v, str) else ""
-                )
-            elif column in ("tto_status", "ttr_status"):
-                frame[column] = frame[column].map(lambda v: statuses.get(v, ""))
-        return to_excel_csv(frame.rename(columns=headers), tz, lang)
+            tz = config.calendar.timezone
+            return tickets_csv(cur, marts, filters, order, columns, headers, labels, tz, lang)
 
     return build

@@ -111,7 +111,7 @@ COMMON: dict[str, tuple[str, str]] = {
 
 
 def lang() -> str:
-    value = st.session_state.get("lang")
+    value = str(st.session_state.get("lang") or "fr").lower()
     return value if value in LANGS else "fr"
 
 

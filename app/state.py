@@ -142,11 +142,13 @@ def sidebar(options: dict) -> None:
             format=_fmt(),
         )
         c2.time_input(t("as_of_time"), value=None, key="asof_t", bind="query-params", step=900)
-        st.button(t("reset"), on_click=reset_filters, use_container_width=True, key="reset_filters")
+        st.button(t("reset"), on_click=reset_filters, width="stretch", key="reset_filters")
 
 
 def _fr() -> bool:
-    return st.session_state.get("lang", "fr") != "en"
+    from app.i18n import lang
+
+    return lang() == "fr"
 
 
 def _fmt() -> str:

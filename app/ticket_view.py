@@ -89,6 +89,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
 }
 
+BADGE = {"met": "green", "breached": "red", "at_risk": "orange", "running": "blue"}
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:])")
 
 
@@ -112,6 +113,8 @@ def words(labels: dict[str, tuple[str, str]]) -> Words:
         when=lambda ts: fmt_datetime(ts, tz),
         separators=",\u202f" if fr else ".,",
         date_axis="%d/%m/%Y" if fr else "%Y-%m-%d",
+        day_axis="%d/%m" if fr else "%b %d",
+        month_axis="%m/%Y" if fr else "%b %Y",
     )
 
 
@@ -186,7 +189,7 @@ def show(ticket_id: str | None, key: str) -> None:
         _events(detail["events"], key)
     with etat_tab:
         durations = detail["durations"]
-        left, right = st.columns([3, 2])
+        left, right = st.columns([1, 1])
         left.plotly_chart(
             durations_figure(durations, w),
             key=f"{key}_durations",
@@ -213,6 +216,7 @@ def _clocks(clocks: pd.DataFrame, tz: str) -> None:
         with column:
             used = clock.used if clock.used is not None and pd.notna(clock.used) else 0.0
             state_word = tr(LABELS, "stopped" if clock.stopped else "running_now")
+            colour = BADGE.get(clock.status, "gray")
             st.progress(
                 min(max(used, 0.0), 1.0),
                 text=f"**{t(clock.clock)}** — "
@@ -222,7 +226,8 @@ def _clocks(clocks: pd.DataFrame, tz: str) -> None:
                     elapsed=fmt_hours(clock.elapsed_h),
                     target=fmt_hours(clock.target_h),
                     pct=fmt_pct(used, 0),
-                    status=f"{status_label(clock.status)} ({state_word})",
+                    status=f":{colour}-badge[{status_label(clock.status)}]"
+                    + ("" if clock.status == "running" else f" ({state_word})"),
                 ),
             )
             due = (
@@ -241,6 +246,7 @@ def _events(events: pd.DataFrame, key: str) -> None:
         st.info(tr(LABELS, "no_events"))
         return
     shown = labelled(events)
+    shown["priority_raw"] = events.priority_raw.fillna("")
     shown["priority"] = [priority_label(p) if isinstance(p, str) else "" for p in events.priority]
     columns = [
         "ts",

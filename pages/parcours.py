@@ -1,5 +1,210 @@
-"""Page placeholder: built by its issue."""
+"""Parcours: how tickets move through the workflow, and the tickets behind any step."""
 
 import streamlit as st
 
-st.title("parcours")
+from app import choice, components, data_flow, state, ticket_view
+from app.i18n import etat_label, fmt_int, t, tr
+from ticketlib.charts.flow import funnel_figure, reopen_figure, sankey_figure
+
+LABELS = {
+    "intro": (
+        "Combien de tickets atteignent chaque état, par quelles transitions ils passent, "
+        "combien sont réouverts. Cliquez sur une barre de l'entonnoir ou une ligne des "
+        "transitions inattendues, ou choisissez une étape plus bas, pour voir ses tickets.",
+        "How many tickets reach each état, which transitions they take, how many are "
+        "reopened. Click a bar of the funnel or a row of the unexpected transitions, or choose "
+        "a step below, to list its tickets.",
+    ),
+    "funnel": ("Entonnoir du parcours", "Workflow funnel"),
+    "funnel_help": (
+        "Tickets ayant atteint chaque état au moins une fois ; la conversion se lit depuis "
+        "l'étape précédente du parcours (PRIS EN COMPTE depuis OUVERT, les attentes et RÉSOLU "
+        "depuis PRIS EN COMPTE, FERMÉ et RÉOUVERT depuis RÉSOLU).",
+        "Tickets that reached each état at least once; the conversion is from the step before "
+        "it in the workflow (TAKEN IN CHARGE from OPEN, the waits and RESOLVED from TAKEN IN "
+        "CHARGE, CLOSED and REOPENED from RESOLVED).",
+    ),
+    "sankey": ("Transitions entre états", "Transitions between états"),
+    "sankey_help": (
+        "Largeur = nombre de transitions ; en rouge, celles que le processus ne prévoit pas.",
+        "Width = number of transitions; in red, those the workflow does not expect.",
+    ),
+    "reopen": ("Taux de réouverture", "Reopen rate"),
+    "reopen_help": (
+        "Tickets résolus pour la première fois dans la période (date locale) et part d'entre "
+        "eux réouverts depuis. Pour les périodes récentes, des réouvertures peuvent encore "
+        "venir.",
+        "Tickets first resolved in each period (local date) and the share of them reopened "
+        "since. For recent periods, reopenings may still come.",
+    ),
+    "grain": ("Pas de temps", "Time step"),
+    "week": ("semaine", "week"),
+    "month": ("mois", "month"),
+    "unexpected": ("Transitions inattendues", "Unexpected transitions"),
+    "unexpected_none": (
+        "Aucune transition inattendue pour ces filtres.",
+        "No unexpected transition for these filters.",
+    ),
+    "step": ("Étape", "Step"),
+    "step_etat": ("A atteint {etat} ({n} tickets)", "Reached {etat} ({n} tickets)"),
+    "step_transition": ("{a} → {b} ({n} transitions)", "{a} → {b} ({n} transitions)"),
+    "step_tickets": ("Tickets de l'étape", "Tickets of the step"),
+    "sort": ("Trier par", "Sort by"),
+    "from_etat": ("De", "From"),
+    "to_etat": ("Vers", "To"),
+    "transitions": ("Transitions", "Transitions"),
+    "tickets": ("Tickets", "Tickets"),
+    "visits": ("Passages", "Visits"),
+    "share_all": ("{pct} des tickets", "{pct} of tickets"),
+    "conversion_of": ("{pct} de {step}", "{pct} of {step}"),
+    "expected": ("transition prévue", "expected transition"),
+    "from": ("de", "from"),
+    "to": ("vers", "to"),
+    "resolved": ("Résolus", "Resolved"),
+    "reopen_rate": ("Taux de réouverture", "Reopen rate"),
+}
+SORTS = {
+    "created_desc": ("Création, récents d'abord", "Creation, newest first"),
+    "created": ("Création, anciens d'abord", "Creation, oldest first"),
+    "ttr_desc": ("TTR le plus long", "Longest TTR"),
+    "tto_desc": ("TTO le plus long", "Longest TTO"),
+    "due": ("Échéance TTR", "TTR due"),
+    "id": ("N° de ticket", "Ticket id"),
+}
+LIMIT = 1000  # rows shown; the count says how many match, the full export has them all
+
+
+def _step_id(kind: str, a: str | None, b: str) -> str:
+    return f"etat:{b}" if kind == "etat" else f"transition:{a}:{b}"
+
+
+def _parse(step_id: str) -> tuple:
+    kind, *rest = step_id.split(":")
+    return ("etat", None, rest[0]) if kind == "etat" else ("transition", rest[0], rest[1])
+
+
+def _picked(key: str, part: str) -> list:
+    """The points or rows newly chosen in chart/table `key` since the last run, else []."""
+    value = st.session_state.get(key) or {}
+    chosen = list((value.get("selection") or {}).get(part) or [])
+    seen_key = f"_{key}_seen"
+    if chosen == st.session_state.get(seen_key, []):
+        return []
+    st.session_state[seen_key] = chosen
+    return chosen
+
+
+def _follow_clicks(funnel, unexpected) -> None:
+    """A funnel bar clicked or an unexpected transition chosen becomes the step (before the
+    step's selectbox is drawn, so it shows the choice)."""
+    points = _picked("wf_funnel", "points")
+    if points:
+        index = points[0].get("point_index", points[0].get("point_number"))
+        if index is not None and 0 <= index < len(funnel):
+            choice.set_choice("wf_step", _step_id("etat", None, funnel.etat.iloc[index]))
+    rows = _picked("wf_unexpected", "rows")
+    if rows and rows[0] < len(unexpected):
+        r = unexpected.iloc[rows[0]]
+        choice.set_choice("wf_step", _step_id("transition", r.from_etat, r.to_etat))
+
+
+st.title(t("page_workflow"))
+if components.empty_banner():
+    st.stop()
+st.caption(tr(LABELS, "intro"))
+filters = state.filters()
+words = ticket_view.words(LABELS)
+funnel = data_flow.call("funnel", filters)
+transitions = data_flow.call("transitions", filters)
+unexpected = data_flow.unexpected_transitions(filters)
+_follow_clicks(funnel, unexpected)
+
+left, right = st.columns(2)
+with left:
+    st.subheader(tr(LABELS, "funnel"), help=tr(LABELS, "funnel_help"))
+    st.plotly_chart(
+        funnel_figure(funnel, words),
+        key="wf_funnel",
+        on_select="rerun",
+        selection_mode="points",
+        config={"displayModeBar": False},
+    )
+with right:
+    st.subheader(tr(LABELS, "sankey"), help=tr(LABELS, "sankey_help"))
+    if transitions.empty:
+        st.info(t("no_rows"))
+    else:
+        st.plotly_chart(
+            sankey_figure(transitions, words), key="wf_sankey", config={"displayModeBar": False}
+        )
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(tr(LABELS, "reopen"), help=tr(LABELS, "reopen_help"))
+    grain = st.segmented_control(
+        tr(LABELS, "grain"),
+        ["week", "month"],
+        format_func=lambda g: tr(LABELS, g),
+        default="month",
+        key="wf_grain",
+        label_visibility="collapsed",
+    )
+    reopen = data_flow.call("reopen_rate", filters, grain=grain or "month")
+    if reopen.empty:
+        st.info(t("no_rows"))
+    else:
+        st.plotly_chart(
+            reopen_figure(reopen, words), key="wf_reopen", config={"displayModeBar": False}
+        )
+with right:
+    st.subheader(tr(LABELS, "unexpected"))
+    if unexpected.empty:
+        st.success(tr(LABELS, "unexpected_none"))
+    else:
+        st.dataframe(
+            components.labelled(unexpected),
+            key="wf_unexpected",
+            hide_index=True,
+            on_select="rerun",
+            selection_mode="single-row",
+            column_config={
+                c: tr(LABELS, c) for c in ("from_etat", "to_etat", "transitions", "tickets")
+            },
+        )
+
+# the step: every état reached and every transition taken, with their ticket counts
+options = [_step_id("etat", None, e) for e in funnel.etat[funnel.tickets > 0]] + [
+    _step_id("transition", a, b) for a, b in zip(transitions.from_etat, transitions.to_etat)
+]
+counts = dict(zip(funnel.etat, funnel.tickets))
+pairs = {
+    (a, b): n
+    for a, b, n in zip(transitions.from_etat, transitions.to_etat, transitions.transitions)
+}
+
+
+def _step_label(step_id: str) -> str:
+    kind, a, b = _parse(step_id)
+    if kind == "etat":
+        return tr(LABELS, "step_etat", etat=etat_label(b), n=fmt_int(counts.get(b, 0)))
+    return tr(LABELS, "step_transition", a=etat_label(a), b=etat_label(b), n=fmt_int(pairs[(a, b)]))
+
+
+if st.session_state.get("wf_step") not in options:
+    choice.set_choice(
+        "wf_step",
+        "etat:reouvert" if "etat:reouvert" in options else (options[0] if options else None),
+    )
+st.subheader(tr(LABELS, "step_tickets"))
+c1, c2 = st.columns([3, 2])
+step_id = choice.select(tr(LABELS, "step"), options, _step_label, "wf_step", container=c1)
+order = choice.select(
+    tr(LABELS, "sort"), list(SORTS), lambda k: tr(SORTS, k), "wf_sort", container=c2
+)
+if step_id:
+    step = _parse(step_id)
+    tickets = data_flow.call("step_tickets", filters, step=step, order=order, limit=LIMIT)
+    total = data_flow.call("count_step_tickets", filters, step=step)
+    selected = components.ticket_table(tickets, key="wf_tickets", total=total, name="parcours")
+    ticket_view.show(ticket_view.follow(selected, "wf_tickets"), "wf_view")
+components.as_of_caption()

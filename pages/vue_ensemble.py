@@ -1,16 +1,298 @@
-"""Vue d'ensemble: the manager's first look (placeholder until the page lands)."""
+"""Vue d'ensemble: the manager's first look.
 
+KPI cards with their change against the previous period, compliance per week and priority,
+the backlog by état; a click on a chart point or a KPI lists the tickets behind it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
 import streamlit as st
 
-from app import components, data, state
-from app.i18n import fmt_int, fmt_pct, t
+from app import components, data, data_sla, state
+from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
+from app.labels_sla import OVERVIEW
+from ticketlib import metrics_sla
+from ticketlib.charts import sla as charts
+from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES
+
+LABELS = OVERVIEW
+KPI_DRILLS = ("breached_open", "at_risk_open", "open_backlog", "tto_breached", "ttr_breached")
+DRILL = "ov_drill"
+LIMIT = 5000
+
+
+def L(key: str, **kw) -> str:
+    return tr(LABELS, key, **kw)
+
+
+# -- drill-down state: the last KPI or chart point chosen wins ------------------------------
+
+
+def _on_kpi() -> None:
+    kind = st.session_state.get("ov_kpi")
+    st.session_state[DRILL] = {"kind": "kpi", "what": kind} if kind else None
+
+
+def _points(key: str) -> list:
+    event = st.session_state.get(key)
+    try:
+        return list(event["selection"]["points"])
+    except (KeyError, TypeError):
+        return []
+
+
+def _on_trend(clock: str) -> None:
+    points = _points(f"ov_trend_{clock}")
+    if points and points[0].get("customdata"):
+        bucket, priority = points[0]["customdata"][:2]
+        st.session_state[DRILL] = {
+            "kind": "trend",
+            "clock": clock,
+            "bucket": bucket,
+            "priority": priority,
+        }
+        st.session_state["ov_kpi"] = None
+
+
+def _on_backlog() -> None:
+    points = _points("ov_backlog")
+    if points and points[0].get("customdata"):
+        day, etat = points[0]["customdata"][:2]
+        st.session_state[DRILL] = {"kind": "backlog", "day": day, "etat": etat}
+        st.session_state["ov_kpi"] = None
+
+
+def _close_drill() -> None:
+    st.session_state[DRILL] = None
+    st.session_state["ov_kpi"] = None
+
+
+# -- the page --------------------------------------------------------------------------------
 
 st.title(t("page_overview"))
-if not components.empty_banner():
-    k = data.call("kpis", state.filters())
-    c = st.columns(4)
-    c[0].metric("Tickets", fmt_int(k.tickets))
-    c[1].metric("TTO", fmt_pct(k.tto_compliance))
-    c[2].metric("TTR", fmt_pct(k.ttr_compliance))
-    c[3].metric("Backlog", fmt_int(k.open_backlog))
-    components.as_of_caption()
+if components.empty_banner():
+    st.stop()
+components.as_of_caption()
+
+filters = state.filters()
+config = state.config()
+tz = config.calendar.timezone
+as_of = data.as_of_used()
+as_of_day = pd.Timestamp(as_of).tz_convert(tz).date() if as_of is not None else None
+window = metrics_sla.comparison(filters, as_of_day)
+what = L(f"what_{filters.period_field}")
+cur_f, prev_f = window.current, window.previous
+
+if window.defaulted:
+    st.info(
+        L(
+            "window_default",
+            what=what,
+            a=fmt_date(cur_f.date_from),
+            b=fmt_date(cur_f.date_to),
+            c=fmt_date(prev_f.date_from),
+            d=fmt_date(prev_f.date_to),
+        ),
+        icon="🗓️",
+    )
+elif prev_f is not None:
+    st.caption(
+        L(
+            "window_period",
+            what=what,
+            a=fmt_date(cur_f.date_from),
+            b=fmt_date(cur_f.date_to),
+            n=fmt_int(window.days),
+            c=fmt_date(prev_f.date_from),
+            d=fmt_date(prev_f.date_to),
+        )
+    )
+elif filters.date_from or filters.date_to:
+    st.caption(L("window_open"))
+
+k = data.call("kpis", cur_f)
+p = data.call("kpis", prev_f) if prev_f is not None else None
+backlog = data.call("backlog", filters)
+backlog_before = None
+if window.days and as_of_day is not None:
+    backlog_before = metrics_sla.open_backlog_on(backlog, as_of_day - timedelta(days=window.days))
+
+
+def _delta_int(now, before) -> str | None:
+    if now is None or before is None:
+        return None
+    d = int(now) - int(before)
+    return ("+" if d > 0 else "") + fmt_int(d) if d else "0"
+
+
+def _delta_pts(now, before) -> str | None:
+    if now is None or before is None:
+        return None
+    d = 100 * (now - before)
+    return ("+" if d > 0 else "") + fmt_num(d) + (" pt" if lang() == "fr" else " pts")
+
+
+def _delta_hours(now, before) -> str | None:
+    if now is None or before is None:
+        return None
+    d = now - before
+    return ("+" if d > 0 else "") + fmt_num(d) + " h"
+
+
+row1 = st.columns(4)
+row1[0].metric(
+    L("k_tickets"),
+    fmt_int(k.tickets),
+    _delta_int(k.tickets, p.tickets if p else None),
+    delta_color="off",
+    help=L("h_tickets"),
+    border=True,
+)
+row1[1].metric(
+    L("k_backlog"),
+    fmt_int(k.open_backlog),
+    _delta_int(k.open_backlog, backlog_before),
+    delta_color="inverse",
+    delta_description=L("vs_days_ago", n=fmt_int(window.days)) if backlog_before else None,
+    help=L("h_backlog"),
+    border=True,
+)
+for col, clock in ((row1[2], "tto"), (row1[3], "ttr")):
+    now = getattr(k, f"{clock}_compliance")
+    before = getattr(p, f"{clock}_compliance") if p else None
+    col.metric(
+        L(f"k_{clock}"),
+        fmt_pct(now),
+        _delta_pts(now, before),
+        delta_description=L("n_decided", n=fmt_int(getattr(k, f"{clock}_n"))),
+        help=L("h_compliance"),
+        border=True,
+    )
+row2 = st.columns(4)
+row2[0].metric(
+    L("k_breached_open"),
+    fmt_int(k.breached_open),
+    help=L("h_breached_open"),
+    border=True,
+)
+row2[1].metric(
+    L("k_at_risk_open"),
+    fmt_int(k.at_risk_open),
+    help=L("h_at_risk_open", pct=fmt_pct(config.rules.at_risk, 0)),
+    border=True,
+)
+for col, clock in ((row2[2], "tto"), (row2[3], "ttr")):
+    now = getattr(k, f"median_{clock}_h")
+    before = getattr(p, f"median_{clock}_h") if p else None
+    col.metric(
+        L(f"k_median_{clock}"),
+        "–" if now is None else f"{fmt_num(now)} h",
+        _delta_hours(now, before),
+        delta_color="inverse",
+        help=L("h_median"),
+        border=True,
+    )
+
+counts = {
+    "breached_open": k.breached_open,
+    "at_risk_open": k.at_risk_open,
+    "open_backlog": k.open_backlog,
+    "tto_breached": k.tto_breached,
+    "ttr_breached": k.ttr_breached,
+}
+st.pills(
+    L("see_tickets"),
+    KPI_DRILLS,
+    format_func=lambda kind: f"{L('d_' + kind)} ({fmt_int(counts[kind])})",
+    key="ov_kpi",
+    on_change=_on_kpi,
+)
+
+# -- charts ------------------------------------------------------------------------------------
+
+st.subheader(L("trend_title"))
+st.caption(L("trend_caption"))
+trend = data_sla.call("clock_compliance", filters, rows="bucket", cols="priority", grain="week")
+names = {code: priority_label(code) for code in PRIORITY_CODES}
+left, right = st.columns(2)
+for col, clock in ((left, "tto"), (right, "ttr")):
+    fig = charts.compliance_trend(
+        trend,
+        clock,
+        priority_names=names,
+        all_label=L("all_priorities"),
+        title=t(clock),
+        y_title=L("compliance_axis"),
+        bucket_word=L("week_of"),
+        lang=lang(),
+    )
+    col.plotly_chart(
+        fig,
+        key=f"ov_trend_{clock}",
+        on_select=lambda clock=clock: _on_trend(clock),
+        selection_mode="points",
+        config={"displayModeBar": False},
+    )
+
+st.subheader(L("backlog_title"))
+st.caption(L("backlog_caption"))
+x_range = None
+if (filters.date_from or filters.date_to) and not backlog.empty:
+    x_range = (
+        filters.date_from or pd.to_datetime(backlog["day"]).min().date(),
+        filters.date_to or as_of_day,
+    )
+fig = charts.backlog_area(
+    backlog,
+    etat_names={code: etat_label(code) for code in ETAT_CODES},
+    title=None,
+    y_title=L("tickets_axis"),
+    lang=lang(),
+    x_range=x_range,
+)
+st.plotly_chart(
+    fig,
+    key="ov_backlog",
+    on_select=_on_backlog,
+    selection_mode="points",
+    config={"displayModeBar": False},
+)
+
+# -- drill-down: the tickets behind the chosen point -----------------------------------------
+
+st.subheader(L("drill_title"))
+drill = st.session_state.get(DRILL)
+if not drill:
+    st.caption(L("drill_hint"))
+else:
+    if drill["kind"] == "kpi":
+        kind = drill["what"]
+        frame = data_sla.call("kpi_tickets", cur_f, kind=kind, limit=LIMIT)
+        total = counts.get(kind)
+        st.markdown(L("drill_kpi", what=L("d_" + kind)))
+    elif drill["kind"] == "trend":
+        bucket = date.fromisoformat(drill["bucket"])
+        column = {f"{drill['clock']}_priority": drill["priority"]} if drill["priority"] else {}
+        narrowed = metrics_sla.drill_filters(filters, bucket, "week", **column)
+        frame = data.call("tickets", narrowed, order=f"{drill['clock']}_desc", limit=LIMIT)
+        total = data.call("count_tickets", narrowed)
+        prio = (
+            L("drill_prio", p=priority_label(drill["priority"]))
+            if drill["priority"]
+            else L("all_priorities")
+        )
+        st.markdown(
+            L("drill_trend", clock=t(drill["clock"]), week=fmt_date(bucket), prio=prio, what=what)
+        )
+    else:
+        day = date.fromisoformat(drill["day"])
+        frame = data_sla.call("backlog_tickets", filters, day=day, etat=drill["etat"], limit=LIMIT)
+        total = None
+        st.markdown(L("drill_backlog", etat=etat_label(drill["etat"]), day=fmt_date(day)))
+    selected = components.ticket_table(frame, key="ov_tickets", total=total, name="tickets")
+    if selected:
+        st.caption(L("selected_ticket", id=selected))
+    st.button(L("drill_close"), key="ov_drill_close", on_click=_close_drill)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ticketlib import store, timeparse
 from ticketlib.config import SlaConfig, load_config
-from ticketlib.importers.formats import stage_files
 from ticketlib.importers.files import FileError
+from ticketlib.importers.formats import stage_files
 from ticketlib.importers.landing import FileReport, land
 from ticketlib.importers.reasons import reason_label
 from ticketlib.importers.staging import create_staging

@@ -1,0 +1,197 @@
+"""Vue d'ensemble through AppTest: loads, KPI values follow the filters (exact values on the
+`sla_fixture` history), drill-downs from a KPI or a chart point end in the ticket table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests import sla_fixture as sf
+
+PAGE = "pages/vue_ensemble.py"
+
+
+@pytest.fixture(scope="module")
+def sla_db(tmp_path_factory):
+    return sf.build(tmp_path_factory.mktemp("overview_page"))
+
+
+@pytest.fixture
+def page(app_db, sla_db):
+    app_db(sla_db)
+    return sf.open_page(PAGE)
+
+
+@pytest.mark.parametrize("db_name", ["demo_db", "empty_db"])
+def test_loads_without_exception(request, app_db, db_name):
+    app_db(request.getfixturevalue(db_name))
+    at = sf.open_page(PAGE)
+    assert not sf.exceptions(at)
+    assert at.title[0].value == "Vue d'ensemble"
+    if db_name == "empty_db":
+        assert at.warning and "La base est vide" in at.warning[0].value
+        assert not at.metric
+    else:
+        assert len(at.metric) == 8
+        assert len(sf.figures(at)) == 3
+        assert "4 dernières semaines" in at.info[0].value
+
+
+def test_kpis_default_to_the_last_four_weeks(page):
+    assert not sf.exceptions(page)
+    assert sf.metrics(page) == {
+        "Tickets de la période": ("7", "+7"),
+        "Backlog ouvert": ("4", None),  # no backlog 28 days before the first ticket
+        "Conformité TTO": ("83,3\u202f%", None),  # nothing decided the 4 weeks before
+        "Conformité TTR": ("40,0\u202f%", None),
+        "Ouverts en dépassement": ("2", None),
+        "Ouverts à risque": ("1", None),
+        "TTO médian": ("1,2 h", None),
+        "TTR médian": ("9,0 h", None),
+    }
+    info = page.info[0].value
+    assert "du 15/02/2025 au 14/03/2025" in info and "du 18/01/2025 au 14/02/2025" in info
+    tto = next(m for m in page.metric if m.label == "Conformité TTO")
+    assert tto.proto.delta_description == "n = 6"
+
+
+def test_a_priority_filter_changes_the_kpis(page):
+    page.session_state["prio"] = ["haute"]
+    page.run()
+    assert not sf.exceptions(page)
+    values = {k: v for k, (v, _) in sf.metrics(page).items()}
+    assert values == {
+        "Tickets de la période": "3",
+        "Backlog ouvert": "1",
+        "Conformité TTO": "66,7\u202f%",
+        "Conformité TTR": "50,0\u202f%",
+        "Ouverts en dépassement": "0",
+        "Ouverts à risque": "1",
+        "TTO médian": "0,5 h",
+        "TTR médian": "6,0 h",
+    }
+
+
+def test_a_period_compares_with_the_period_before(page):
+    page.session_state["from"] = date(2025, 3, 10)
+    page.session_state["to"] = date(2025, 3, 14)
+    page.run()
+    assert not sf.exceptions(page)
+    assert not page.info  # no default window
+    assert "comparés à la période précédente" in page.caption[1].value
+    assert sf.metrics(page) == {
+        # S5, S6, S7 against S4 (created 5-9 March)
+        "Tickets de la période": ("3", "+2"),
+        # 4 open now against 1 at the end of Sunday 9 March
+        "Backlog ouvert": ("4", "+3"),
+        "Conformité TTO": ("100,0\u202f%", "0,0 pt"),
+        "Conformité TTR": ("0,0\u202f%", "0,0 pt"),
+        "Ouverts en dépassement": ("2", None),
+        "Ouverts à risque": ("1", None),
+        "TTO médian": ("0,2 h", "-7,8 h"),
+        "TTR médian": ("–", None),
+    }
+
+
+def test_compliance_trend_and_backlog_figures(page):
+    trend_tto, trend_ttr, backlog = sf.figures(page)
+    assert [t["name"] for t in trend_tto["data"]] == [
+        "Haute",
+        "Moyenne",
+        "Faible",
+        "Toutes priorités",
+    ]
+    haute = trend_tto["data"][0]
+    assert haute["y"] == [50.0, 100.0]
+    assert [c[:2] for c in haute["customdata"]] == [
+        ["2025-03-03", "haute"],
+        ["2025-03-10", "haute"],
+    ]
+    total_ttr = trend_ttr["data"][-1]
+    assert total_ttr["y"] == [50.0, 0.0]  # 2 of 4, then 0 of 1
+    names = [t["name"] for t in backlog["data"]]
+    assert names == ["OUVERT", "PRIS EN COMPTE", "RÉSOLU"]
+    assert backlog["data"][1]["y"][-1] == 3
+
+
+def test_kpi_drill_down_lists_the_tickets_and_exports_them(app_db, sla_db, monkeypatch):
+    files = sf.capture_downloads(monkeypatch)
+    app_db(sla_db)
+    at = sf.open_page(PAGE)
+    assert "ouverts en dépassement (2)" in at.pills(key="ov_kpi").proto.options[0].content
+    at.pills(key="ov_kpi").set_value("breached_open").run()
+    assert not sf.exceptions(at)
+    table = sf.frame_of(at, "ov_tickets")
+    assert sorted(table.ticket_id) == ["S4", "S5"]
+    assert sf.downloads(at) == ["CSV (Excel FR)", "Excel .xlsx"]
+    rows = sf.csv_rows(sf.served(files, "tickets.csv"))
+    assert rows[0][:3] == ["Ticket", "Titre", "Client"]
+    assert sorted(r[0] for r in rows[1:]) == ["S4", "S5"]
+    status = rows[0].index("Statut TTR")
+    assert {r[0]: r[status] for r in rows[1:]} == {"S4": "dépassé", "S5": "dépassé"}
+    at.pills(key="ov_kpi").set_value("at_risk_open").run()
+    assert sorted(sf.frame_of(at, "ov_tickets").ticket_id) == ["S6"]
+    at.button(key="ov_drill_close").click().run()
+    with pytest.raises(KeyError):
+        sf.frame_of(at, "ov_tickets")
+
+
+@pytest.mark.parametrize(
+    "drill, expected, text",
+    [
+        (
+            {"kind": "trend", "clock": "ttr", "bucket": "2025-03-03", "priority": "haute"},
+            ["S1", "S2"],
+            "Résolution (TTR) · semaine du 03/03/2025 · priorité Haute",
+        ),
+        (
+            {"kind": "trend", "clock": "tto", "bucket": "2025-03-10", "priority": ""},
+            ["S5", "S6", "S7"],
+            "semaine du 10/03/2025 · Toutes priorités",
+        ),
+        (
+            {"kind": "backlog", "day": "2025-03-14", "etat": "pris_en_compte"},
+            ["S4", "S5", "S6"],
+            "Tickets à l'état PRIS EN COMPTE à la fin du 14/03/2025.",
+        ),
+        (
+            {"kind": "backlog", "day": "2025-03-09", "etat": "resolu"},
+            ["S2", "S3"],
+            "RÉSOLU à la fin du 09/03/2025",
+        ),
+    ],
+)
+def test_chart_drill_downs_end_in_the_ticket_table(page, drill, expected, text):
+    # a click on a chart point stores this (see the on_select callbacks)
+    page.session_state["ov_drill"] = drill
+    page.run()
+    assert not sf.exceptions(page)
+    assert sorted(sf.frame_of(page, "ov_tickets").ticket_id) == expected
+    assert any(text in m.value for m in page.markdown)
+
+
+def test_drill_down_follows_the_filters(page):
+    page.session_state["team"] = ["B"]
+    page.session_state["ov_drill"] = {
+        "kind": "backlog",
+        "day": "2025-03-14",
+        "etat": "pris_en_compte",
+    }
+    page.run()
+    assert sorted(sf.frame_of(page, "ov_tickets").ticket_id) == ["S4", "S6"]
+
+
+def test_english(app_db, sla_db):
+    app_db(sla_db)
+    at = sf.open_page(PAGE, lang="en")
+    assert not sf.exceptions(at)
+    assert at.title[0].value == "Overview"
+    values = {k: v for k, (v, _) in sf.metrics(at).items()}
+    assert values["Tickets in the period"] == "7"
+    assert values["TTO compliance"] == "83.3%"
+    assert values["Median TTO"] == "1.2 h"
+    assert "last 4 weeks" in at.info[0].value and "2025-02-15" in at.info[0].value
+    trend = sf.figures(at)[0]
+    assert [t["name"] for t in trend["data"]][-1] == "All priorities"
+    assert trend["layout"]["separators"] == ".,"
