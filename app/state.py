@@ -118,18 +118,30 @@ def sidebar(options: dict) -> None:
         c2.date_input(
             "Au" if _fr() else "To", value=None, key="to", bind="query-params", format=_fmt()
         )
+        pick = t("choose")
         st.multiselect(
             t("priorities"),
             list(PRIORITY_CODES),
             format_func=priority_label,
             key="prio",
             bind="query-params",
+            placeholder=pick,
         )
-        st.multiselect(t("customers"), options.get("customer", []), key="cust", bind="query-params")
-        st.multiselect(t("teams"), options.get("team", []), key="team", bind="query-params")
-        st.multiselect(t("agents"), options.get("assignee", []), key="agent", bind="query-params")
+        for label, name, key in (
+            ("customers", "customer", "cust"),
+            ("teams", "team", "team"),
+            ("agents", "assignee", "agent"),
+        ):
+            st.multiselect(
+                t(label), options.get(name, []), key=key, bind="query-params", placeholder=pick
+            )
         st.multiselect(
-            t("etats"), list(ETAT_CODES), format_func=etat_label, key="etat", bind="query-params"
+            t("etats"),
+            list(ETAT_CODES),
+            format_func=etat_label,
+            key="etat",
+            bind="query-params",
+            placeholder=pick,
         )
         st.text_input(t("search"), key="q", bind="query-params")
         c1, c2 = st.columns(2)
