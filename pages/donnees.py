@@ -1,5 +1,445 @@
-"""Page placeholder: built by its issue."""
+"""Données: import exports, and see what came in: history, quarantine, quality flags, sla.toml.
 
+An import runs in its own write session on a copy of the database, which replaces the file
+only when the import succeeded: other sessions keep reading their snapshot meanwhile and
+open the new version on their next run; a failed import leaves the data as it was.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.title("donnees")
+from app import components, data, data_review, state
+from app.i18n import date_format, fmt_int, lang, reason, t, tr
+from app.ticket_view import safe
+from ticketlib import report
+from ticketlib.config import ConfigError
+from ticketlib.importers import FileError
+from ticketlib.importers.landing import AccountingError
+
+FORMATS = ("auto", "csv", "jira", "zendesk", "servicenow", "eventlog")
+LABELS = {
+    "tab_import": ("Importer", "Import"),
+    "tab_history": ("Historique des imports", "Import history"),
+    "tab_quarantine": ("Quarantaine", "Quarantine"),
+    "tab_quality": ("Qualité des données", "Data quality"),
+    "tab_config": ("Configuration SLA", "SLA configuration"),
+    "intro": (
+        "Importez des exports : CSV ou Parquet génériques (tickets et événements), Jira "
+        "(JSON avec changelog), Zendesk (audits, ticket events), ServiceNow (audit, "
+        "instantanés), journaux d'événements (CSV, XES). Réimporter un fichier ne change rien ; "
+        "un import s'applique en entier ou pas du tout.",
+        "Import exports: generic CSV or Parquet (tickets and events), Jira (JSON with "
+        "changelog), Zendesk (audits, ticket events), ServiceNow (audit, snapshots), event logs "
+        "(CSV, XES). Importing a file again changes nothing; an import lands whole or not at "
+        "all.",
+    ),
+    "files": ("Fichiers d'export", "Export files"),
+    "files_help": (
+        "Plusieurs fichiers à la fois (ex. tickets.csv et events.csv). Taille maximale : "
+        "{mb} Mo par fichier.",
+        "Several files at once (e.g. tickets.csv and events.csv). Largest file: {mb} MB.",
+    ),
+    "limit": (
+        "Taille maximale par fichier : **{mb} Mo** (réglage `server.maxUploadSize` de "
+        "`.streamlit/config.toml`). Au-delà : `python -m ticketlib load FICHIERS`.",
+        "Largest file: **{mb} MB** (`server.maxUploadSize` in `.streamlit/config.toml`). "
+        "Beyond it: `python -m ticketlib load FILES`.",
+    ),
+    "format": ("Format", "Format"),
+    "format_help": (
+        "« Automatique » reconnaît chaque fichier à son contenu.",
+        '"Automatic" recognises each file by its content.',
+    ),
+    "fmt_auto": ("Automatique", "Automatic"),
+    "fmt_csv": ("CSV / Parquet générique", "Generic CSV / Parquet"),
+    "fmt_jira": ("Jira", "Jira"),
+    "fmt_zendesk": ("Zendesk", "Zendesk"),
+    "fmt_servicenow": ("ServiceNow", "ServiceNow"),
+    "fmt_eventlog": ("Journal d'événements (CSV, XES)", "Event log (CSV, XES)"),
+    "mapping": ("Mapping des statuts (facultatif, .toml)", "Status mapping (optional, .toml)"),
+    "mapping_help": (
+        "Fait correspondre les statuts et priorités de l'outil source aux états du support "
+        "(voir data/mappings/).",
+        "Maps the source tool's statuses and priorities to the desk's états (see data/mappings/).",
+    ),
+    "run": ("Importer", "Import"),
+    "running": ("Import en cours…", "Importing…"),
+    "done": (
+        "Import n°{id} terminé en {s} s : {read} lignes lues, {loaded} chargées, {dups} "
+        "doublons ignorés, {q} en quarantaine, {skipped} sans changement d'état. La base "
+        "compte {tickets} tickets et {events} événements.",
+        "Import #{id} done in {s} s: {read} rows read, {loaded} loaded, {dups} duplicates "
+        "skipped, {q} quarantined, {skipped} not status changes. The database holds {tickets} "
+        "tickets and {events} events.",
+    ),
+    "failed": (
+        "Import refusé : {why}\n\nRien n'a été importé, la base est inchangée.",
+        "Import refused: {why}\n\nNothing was imported, the database is unchanged.",
+    ),
+    "failed_config": (
+        "Configuration invalide : {why}\n\nRien n'a été importé.",
+        "Invalid configuration: {why}\n\nNothing was imported.",
+    ),
+    "per_file": ("Par fichier", "Per file"),
+    "per_reason": ("Lignes écartées, par motif", "Rows set aside, per reason"),
+    "unknown_statuses": ("Statuts inconnus (à ajouter au mapping)", "Unknown statuses (map them)"),
+    "unknown_priorities": ("Priorités inconnues", "Unknown priorities"),
+    "notes": ("Remarques", "Notes"),
+    "file": ("Fichier", "File"),
+    "kind": ("Contenu", "Content"),
+    "rows_read": ("Lues", "Read"),
+    "loaded": ("Chargées", "Loaded"),
+    "updated": ("dont mises à jour", "of which updated"),
+    "duplicates": ("Doublons", "Duplicates"),
+    "quarantined": ("Quarantaine", "Quarantined"),
+    "skipped": ("Ignorées", "Skipped"),
+    "fate": ("Devenir", "Fate"),
+    "reason": ("Motif", "Reason"),
+    "code": ("Code", "Code"),
+    "rows": ("Lignes", "Rows"),
+    "value": ("Valeur", "Value"),
+    "import_id": ("Import", "Import"),
+    "started_at": ("Début", "Started"),
+    "finished_at": ("Fin", "Finished"),
+    "timezone": ("Fuseau des dates locales", "Zone of local times"),
+    "files_n": ("Fichiers", "Files"),
+    "file_names": ("Noms", "Names"),
+    "size_bytes": ("Taille (octets)", "Size (bytes)"),
+    "sha256": ("SHA-256", "SHA-256"),
+    "file_index": ("N°", "#"),
+    "row_number": ("Ligne", "Row"),
+    "ticket_id": ("Ticket", "Ticket"),
+    "detail": ("Détail", "Detail"),
+    "raw": ("Ligne brute", "Raw row"),
+    "no_imports": ("Aucun import pour l'instant.", "No import yet."),
+    "files_detail": ("Fichiers de chaque import", "Files of each import"),
+    "q_none": ("Aucune ligne en quarantaine.", "No row in quarantine."),
+    "q_reason": ("Motif", "Reason"),
+    "q_import": ("Import", "Import"),
+    "q_all": ("tous", "all"),
+    "q_caption": (
+        "Lignes des exports qui n'ont pas pu être chargées, avec la ligne brute telle que "
+        "l'export la donnait ({shown} affichées sur {total}).",
+        "Export rows that could not be loaded, with the raw row as the export gave it "
+        "({shown} of {total} shown).",
+    ),
+    "quality_caption": (
+        "Ce qui, dans l'historique d'un ticket, sort des règles du support. Les tickets "
+        "signalés sont rejoués comme les autres : aucun chiffre n'est écarté.",
+        "What in a ticket's history breaks the desk's rules. Flagged tickets are replayed like "
+        "any other: no figure leaves them out.",
+    ),
+    "quality_none": ("Aucun signalement.", "No flag."),
+    "flag": ("Signalement", "Flag"),
+    "flags": ("Signalements", "Flags"),
+    "tickets": ("Tickets", "Tickets"),
+    "flagged_at": ("Instant", "When"),
+    "flag_choice": ("Signalement à lister", "Flag to list"),
+    "f_unexpected_transition": (
+        "Transition hors du parcours prévu",
+        "Transition outside the expected workflow",
+    ),
+    "f_no_priority": ("Jamais de priorité (priorité par défaut)", "Never a priority (default)"),
+    "f_same_instant": ("Plusieurs événements au même instant", "Several events at one instant"),
+    "f_starts_not_ouvert": (
+        "Historique qui ne commence pas par OUVERT",
+        "History that does not begin in OPEN",
+    ),
+    "f_changelog_truncated": ("Historique Jira tronqué", "Jira changelog truncated"),
+    "f_changelog_missing": ("Historique Jira absent", "Jira changelog missing"),
+    "f_snapshot_dates_inconsistent": (
+        "Dates d'instantané ServiceNow incohérentes",
+        "Inconsistent ServiceNow snapshot dates",
+    ),
+    "config_file": ("Fichier en vigueur : `{path}`", "File in force: `{path}`"),
+    "config_stale": (
+        "Les tables dérivées de la base (lues par la page Requêtes SQL) ont été calculées avec "
+        "une autre configuration : elles seront recalculées au prochain import. Les pages du "
+        "tableau de bord, elles, recalculent avec ce fichier.",
+        "The database's derived tables (read by the SQL page) were computed with another "
+        "configuration: the next import rebuilds them. The dashboard's pages recompute with "
+        "this file.",
+    ),
+    "calendar": ("Calendrier", "Calendar"),
+    "targets": ("Cibles", "Targets"),
+    "rules": ("Règles", "Rules"),
+    "weekday": ("Jour", "Day"),
+    "hours": ("Heures ouvrées", "Working hours"),
+    "priority": ("Priorité", "Priority"),
+    "tto": ("TTO", "TTO"),
+    "ttr": ("TTR", "TTR"),
+    "raw_file": ("Texte du fichier", "File text"),
+}
+LIMIT = 5000
+
+
+def L(key: str, **kw) -> str:
+    return tr(LABELS, key, **kw)
+
+
+def headed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Column names in the reader's language."""
+    return frame.rename(columns=lambda c: L(c) if c in LABELS else t(c))
+
+
+def columns(frame: pd.DataFrame, wanted: dict[str, str]) -> pd.DataFrame:
+    """Some columns of `frame`, in this order, headed by the label of each one's key."""
+    return frame[list(wanted)].set_axis([L(k) for k in wanted.values()], axis=1)
+
+
+def table(frame: pd.DataFrame, key: str) -> None:
+    """st.dataframe with dates in the reader's format (local time of the calendar)."""
+    st.dataframe(
+        frame,
+        hide_index=True,
+        key=key,
+        column_config={
+            c: st.column_config.DatetimeColumn(c, format=date_format())
+            for c in frame.columns
+            if pd.api.types.is_datetime64_any_dtype(frame[c])
+        },
+    )
+
+
+def flag_label(code: str) -> str:
+    key = f"f_{code}"
+    return L(key) if key in LABELS else code
+
+
+def max_upload_mb() -> int:
+    return int(st.get_option("server.maxUploadSize"))
+
+
+def show_report(result) -> None:
+    """The accounting of an import, as `python -m ticketlib load` prints it."""
+    st.success(
+        L(
+            "done",
+            id=result.import_id,
+            s=f"{result.seconds:.1f}".replace(".", "," if lang() == "fr" else "."),
+            read=fmt_int(result.total("rows_read")),
+            loaded=fmt_int(result.total("loaded")),
+            dups=fmt_int(result.total("duplicates")),
+            q=fmt_int(result.total("quarantined")),
+            skipped=fmt_int(result.total("skipped")),
+            tickets=fmt_int(result.tickets_total),
+            events=fmt_int(result.events_total),
+        ),
+        icon=":material/check_circle:",
+    )
+    files, reasons = data_review.report_frames(result, lang())
+    st.markdown(f"**{L('per_file')}**")
+    st.dataframe(headed(files), hide_index=True, key="dt_report_files")
+    if not reasons.empty:
+        st.markdown(f"**{L('per_reason')}**")
+        reasons["fate"] = reasons["fate"].map(L)
+        st.dataframe(headed(reasons), hide_index=True, key="dt_report_reasons")
+    for key, values in (
+        ("unknown_statuses", result.unknown_statuses),
+        ("unknown_priorities", result.unknown_priorities),
+    ):
+        if values:
+            st.markdown(f"**{L(key)}**")
+            st.dataframe(
+                pd.DataFrame({L("value"): list(values), L("rows"): list(values.values())}),
+                hide_index=True,
+                key=f"dt_report_{key}",
+            )
+    notes = [f"{f.name} : {n}" for f in result.files for n in f.notes]
+    if notes:
+        st.markdown(f"**{L('notes')}**")
+        st.markdown("\n".join(f"- {safe(n)}" for n in notes))
+
+
+def run_upload() -> None:
+    uploads = st.session_state.get("dt_files") or []
+    mapping = st.session_state.get("dt_mapping")
+    bar = st.progress(0.0, text=L("running"))
+
+    def progress(label: str, fraction: float) -> None:
+        bar.progress(min(max(fraction, 0.0), 1.0), text=f"{L('running')} {label}")
+
+    try:
+        result = data_review.import_uploads(
+            [(f.name, f.getvalue()) for f in uploads],
+            fmt=st.session_state.get("dt_format") or "auto",
+            mapping=(mapping.name, mapping.getvalue()) if mapping is not None else None,
+            progress=progress,
+            config=state.config(),
+        )
+    except ConfigError as exc:
+        bar.empty()
+        st.session_state["dt_result"] = ("error", L("failed_config", why=str(exc)))
+    except (FileError, AccountingError, ValueError) as exc:
+        bar.empty()
+        st.session_state["dt_result"] = ("error", L("failed", why=str(exc)))
+    else:
+        bar.empty()
+        st.session_state["dt_result"] = ("ok", result)
+        st.rerun()  # the sidebar's options and every page now read the new database
+
+
+# -- the page ----------------------------------------------------------------------------------
+
+st.title(t("page_data"))
+tabs = st.tabs(
+    [L("tab_import"), L("tab_history"), L("tab_quarantine"), L("tab_quality"), L("tab_config")]
+)
+
+with tabs[0]:
+    st.markdown(L("intro"))
+    st.caption(L("limit", mb=fmt_int(max_upload_mb())))
+    st.file_uploader(
+        L("files"),
+        accept_multiple_files=True,
+        key="dt_files",
+        help=L("files_help", mb=fmt_int(max_upload_mb())),
+    )
+    c1, c2 = st.columns(2)
+    c1.selectbox(
+        L("format"),
+        FORMATS,
+        format_func=lambda f: L(f"fmt_{f}"),
+        key="dt_format",
+        help=L("format_help"),
+    )
+    c2.file_uploader(L("mapping"), type=["toml"], key="dt_mapping", help=L("mapping_help"))
+    if st.button(
+        L("run"), type="primary", key="dt_run", disabled=not st.session_state.get("dt_files")
+    ):
+        run_upload()
+    outcome = st.session_state.get("dt_result")
+    if outcome:
+        kind, value = outcome
+        if kind == "ok":
+            show_report(value)
+        else:
+            st.error(value, icon=":material/block:")
+
+empty = data.is_empty()
+
+with tabs[1]:
+    imports = data_review.call("imports")
+    if imports.empty:
+        st.info(L("no_imports"))
+    else:
+        shown = components.labelled(imports.rename(columns={"files": "files_n"}))
+        table(headed(shown), "dt_imports")
+        with st.expander(L("files_detail")):
+            files = data_review.call("import_files")
+            st.dataframe(headed(files), hide_index=True, key="dt_import_files")
+
+with tabs[2]:
+    summary = data_review.call("quarantine_summary")
+    if summary.empty:
+        st.info(L("q_none"))
+    else:
+        st.dataframe(
+            columns(
+                summary.assign(label=summary["reason"].map(reason)),
+                {"import_id": "import_id", "file_name": "file", "label": "reason"}
+                | {"reason": "code", "rows": "rows"},
+            ),
+            hide_index=True,
+            key="dt_q_summary",
+        )
+        c1, c2 = st.columns(2)
+        chosen = c1.selectbox(
+            L("q_reason"),
+            [None, *sorted(summary["reason"].unique())],
+            format_func=lambda c: L("q_all") if c is None else f"{reason(c)} ({c})",
+            key="dt_q_reason",
+        )
+        import_id = c2.selectbox(
+            L("q_import"),
+            [None, *sorted(int(i) for i in summary["import_id"].unique())[::-1]],
+            format_func=lambda i: L("q_all") if i is None else f"n° {i}",
+            key="dt_q_import",
+        )
+        rows = data_review.call("quarantine", reason=chosen, import_id=import_id, limit=LIMIT)
+        total = data_review.call("quarantine_count", reason=chosen, import_id=import_id)
+        st.caption(L("q_caption", shown=fmt_int(len(rows)), total=fmt_int(total)))
+        shown = columns(
+            rows.assign(label=rows["reason"].map(reason)),
+            {"import_id": "import_id", "file_name": "file", "row_number": "row_number"}
+            | {"ticket_id": "ticket_id", "label": "reason", "reason": "code"}
+            | {"detail": "detail", "raw": "raw"},
+        )
+        st.dataframe(shown, hide_index=True, key="dt_q_rows")
+        components.downloads(shown, "quarantaine", key="dt_q_dl")
+
+with tabs[3]:
+    st.caption(L("quality_caption"))
+    flags = data.call("quality_summary") if not empty else pd.DataFrame()
+    if flags.empty:
+        st.info(L("quality_none"))
+    else:
+        st.dataframe(
+            columns(
+                flags.assign(label=flags["flag"].map(flag_label)),
+                {"label": "flag", "flag": "code", "flags": "flags", "tickets": "tickets"},
+            ),
+            hide_index=True,
+            key="dt_quality_summary",
+        )
+        flag = st.selectbox(
+            L("flag_choice"), list(flags["flag"]), format_func=flag_label, key="dt_quality_flag"
+        )
+        listed = data_review.call("quality_flags", flag=flag, limit=LIMIT)
+        listed_shown = columns(
+            components.labelled(listed),
+            {"ticket_id": "ticket_id", "flag": "code", "flagged_at": "flagged_at"}
+            | {"detail": "detail"},
+        )
+        table(listed_shown, "dt_quality_rows")
+        components.downloads(listed_shown, f"qualite_{flag}", key="dt_quality_dl")
+
+with tabs[4]:
+    config = state.config()
+    summary = report.config_summary(config, lang())
+    st.markdown(L("config_file", path=state.config_path()))
+    if not empty and data_review.derived_config_matches() is False:
+        st.warning(L("config_stale"))
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        st.markdown(f"**{L('calendar')}**")
+        st.markdown(
+            "\n".join(
+                f"- {report.label(k, lang())} : {summary[v]}"
+                for k, v in (
+                    ("timezone", "timezone"),
+                    ("holidays", "holidays"),
+                    ("closed_days", "closed_days"),
+                    ("open_days", "open_days"),
+                )
+            )
+        )
+        st.dataframe(
+            pd.DataFrame(summary["hours"], columns=[L("weekday"), L("hours")]),
+            hide_index=True,
+            key="dt_cfg_hours",
+        )
+    with c2:
+        st.markdown(f"**{L('targets')}**")
+        st.dataframe(
+            pd.DataFrame(summary["targets"], columns=[L("priority"), L("tto"), L("ttr")]),
+            hide_index=True,
+            key="dt_cfg_targets",
+        )
+    with c3:
+        st.markdown(f"**{L('rules')}**")
+        st.markdown(
+            "\n".join(
+                f"- {report.label(k, lang())} : {summary[v]}"
+                for k, v in (
+                    ("pause", "pause"),
+                    ("default_priority", "default_priority"),
+                    ("at_risk_rule", "at_risk"),
+                    ("reopen_rule", "reopen"),
+                )
+            )
+        )
+    st.markdown(f"**{L('raw_file')}**")
+    st.code(data_review.config_text(), language="toml")

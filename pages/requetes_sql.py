@@ -1,5 +1,201 @@
-"""Page placeholder: built by its issue."""
+"""Requêtes SQL: the analysts' own read-only queries over the derived and raw tables.
+
+Each query runs in a separate, locked DuckDB instance (`ticketlib.sqlconsole`): one SELECT,
+read only, no file, network or extension, a row cap and a time limit. Results download as CSV
+for French Excel, .xlsx or Parquet.
+"""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.title("requetes_sql")
+from app import components, data_review, state
+from app.i18n import date_format, fmt_int, lang, t, tr
+from ticketlib import sqlconsole
+from ticketlib.exports import to_excel_csv, to_xlsx
+
+LABELS = {
+    "intro": (
+        "Posez vos propres questions en SQL (dialecte DuckDB) sur les tables du tableau de bord. "
+        "La console est en **lecture seule** : une seule requête `SELECT` à la fois, sans accès "
+        "aux fichiers du serveur, au réseau ni aux extensions ; les résultats sont limités en "
+        "lignes et en temps.",
+        "Ask your own questions in SQL (DuckDB dialect) over the dashboard's tables. The "
+        "console is **read only**: one `SELECT` at a time, no access to the server's files, the "
+        "network or extensions; results are capped in rows and time.",
+    ),
+    "tables": ("Tables disponibles", "Available tables"),
+    "tables_help": (
+        "`ticket_sla`, `intervals`, `etat_durations`, `quality` : tables dérivées, calculées à "
+        "l'import avec le sla.toml en vigueur, au dernier événement. `tickets`, `events`, "
+        "`quarantine`, `imports`, `import_files`, `import_flags` : tables brutes. Les durées "
+        "`*_us` sont en microsecondes (÷ 3,6e9 pour des heures) ; les dates sont affichées dans "
+        "le fuseau {tz}.",
+        "`ticket_sla`, `intervals`, `etat_durations`, `quality`: derived tables, computed at "
+        "import with the sla.toml in force, as of the latest event. `tickets`, `events`, "
+        "`quarantine`, `imports`, `import_files`, `import_flags`: raw tables. `*_us` durations "
+        "are microseconds (÷ 3.6e9 for hours); timestamps show in the {tz} time zone.",
+    ),
+    "stale": (
+        "Les tables dérivées ont été calculées avec une autre configuration que le sla.toml "
+        "actuel ; elles seront recalculées au prochain import.",
+        "The derived tables were computed with another configuration than the current "
+        "sla.toml; the next import rebuilds them.",
+    ),
+    "view": ("Table", "Table"),
+    "column": ("Colonne", "Column"),
+    "type": ("Type", "Type"),
+    "example": ("Exemples", "Examples"),
+    "example_placeholder": ("Choisir un exemple…", "Choose an example…"),
+    "query": ("Requête SQL", "SQL query"),
+    "query_help": ("Ctrl+Entrée pour lancer.", "Ctrl+Enter to run."),
+    "row_cap": ("Lignes au plus", "Rows at most"),
+    "time_limit": ("Temps maximal (s)", "Time limit (s)"),
+    "run": ("Exécuter", "Run"),
+    "result": (
+        "{rows} lignes en {s} s.",
+        "{rows} rows in {s} s.",
+    ),
+    "truncated": (
+        "Résultat tronqué aux {cap} premières lignes : ajoutez un filtre, un `limit` ou une "
+        "agrégation.",
+        "Result cut at the first {cap} rows: add a filter, a `limit` or an aggregation.",
+    ),
+    "download_parquet": ("Parquet", "Parquet"),
+    "empty": ("La requête n'a renvoyé aucune ligne.", "The query returned no row."),
+}
+ROW_CAPS = (100, 1_000, 10_000, 50_000, 100_000)
+TIME_LIMITS = (2, 5, 10, 30, 60)
+SQL_KEY = "sql_text"
+
+
+def L(key: str, **kw) -> str:
+    return tr(LABELS, key, **kw)
+
+
+def _use_example() -> None:
+    chosen = st.session_state.get("sql_example")
+    if chosen is not None:
+        st.session_state[SQL_KEY] = sqlconsole.EXAMPLES[chosen][2]
+        st.session_state["sql_example"] = None
+
+
+def _run() -> None:
+    text = st.session_state.get(SQL_KEY) or ""
+    try:
+        result = sqlconsole.run_query(
+            text,
+            db=state.dataset().path,
+            row_cap=int(st.session_state.get("sql_cap") or sqlconsole.DEFAULT_ROW_CAP),
+            time_limit=float(st.session_state.get("sql_time") or sqlconsole.DEFAULT_TIME_LIMIT),
+            timezone=state.config().calendar.timezone,
+        )
+    except sqlconsole.SqlError as err:
+        st.session_state["sql_result"] = ("error", err)
+    else:
+        st.session_state["sql_result"] = ("ok", result)
+
+
+st.title(t("page_sql"))
+components.empty_banner()
+st.markdown(L("intro"))
+tz = state.config().calendar.timezone
+
+with st.expander(L("tables")):
+    st.markdown(L("tables_help", tz=tz))
+    schema = data_review.console_schema()
+    st.dataframe(
+        schema.set_axis([L("view"), L("column"), L("type")], axis=1),
+        hide_index=True,
+        key="sql_schema",
+        height=300,
+    )
+if not state.dataset().is_empty and data_review.derived_config_matches() is False:
+    st.warning(L("stale"))
+
+st.selectbox(
+    L("example"),
+    range(len(sqlconsole.EXAMPLES)),
+    index=None,
+    placeholder=L("example_placeholder"),
+    format_func=lambda i: sqlconsole.EXAMPLES[i][0 if lang() == "fr" else 1],
+    key="sql_example",
+    on_change=_use_example,
+)
+if SQL_KEY not in st.session_state:
+    st.session_state[SQL_KEY] = sqlconsole.EXAMPLES[0][2]
+with st.form("sql_form", border=False):
+    st.text_area(L("query"), key=SQL_KEY, height=200, help=L("query_help"))
+    c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
+    c1.select_slider(
+        L("row_cap"), ROW_CAPS, value=sqlconsole.DEFAULT_ROW_CAP, key="sql_cap", format_func=fmt_int
+    )
+    c2.select_slider(
+        L("time_limit"), TIME_LIMITS, value=int(sqlconsole.DEFAULT_TIME_LIMIT), key="sql_time"
+    )
+    c3.form_submit_button(L("run"), type="primary", key="sql_run", on_click=_run, width="stretch")
+
+outcome = st.session_state.get("sql_result")
+if outcome:
+    kind, value = outcome
+    if kind == "error":
+        icon = {
+            "timeout": ":material/timer_off:",
+            "memory": ":material/memory:",
+            "error": ":material/error:",
+            "empty": ":material/edit:",
+        }.get(value.kind, ":material/block:")
+        st.error(value.message(lang()), icon=icon)
+    else:
+        seconds = f"{value.seconds:.2f}"
+        st.caption(
+            L(
+                "result",
+                rows=fmt_int(len(value.frame)),
+                s=seconds.replace(".", ",") if lang() == "fr" else seconds,
+            )
+        )
+        if value.truncated:
+            st.warning(L("truncated", cap=fmt_int(value.row_cap)))
+        if value.frame.empty:
+            st.info(L("empty"))
+        else:
+            st.dataframe(
+                value.frame,
+                hide_index=True,
+                key="sql_table",
+                column_config={
+                    c: st.column_config.DatetimeColumn(c, format=date_format())
+                    for c in value.frame.columns
+                    if str(value.frame[c].dtype).startswith("datetime64")
+                },
+            )
+            exported = sqlconsole.exportable(value.frame)
+            d1, d2, d3, _ = st.columns([1, 1, 1, 3])
+            d1.download_button(
+                t("download_csv"),
+                to_excel_csv(exported, tz, lang()),
+                file_name="requete.csv",
+                mime="text/csv",
+                key="sql_dl_csv",
+                on_click="ignore",
+                width="stretch",
+            )
+            d2.download_button(
+                t("download_xlsx"),
+                to_xlsx(exported, tz, sheet="requete"),
+                file_name="requete.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                key="sql_dl_xlsx",
+                on_click="ignore",
+                width="stretch",
+            )
+            d3.download_button(
+                L("download_parquet"),
+                sqlconsole.to_parquet(exported),
+                file_name="requete.parquet",
+                mime="application/vnd.apache.parquet",
+                key="sql_dl_parquet",
+                on_click="ignore",
+                width="stretch",
+            )

@@ -1,5 +1,281 @@
-"""Page placeholder: built by its issue."""
+"""Revue client: one customer over a period, for the account manager, and the file to send.
+
+Choose the customer (1 click), download the review as HTML or PDF (2nd click). The page shows
+what the file holds: KPIs, compliance per priority, the monthly trend, who waited for whom,
+the breached clocks with the état that consumed them, and the customer's tickets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
-st.title("revue_client")
+from app import components, data_review, state, ticket_view
+from app.i18n import fmt_date, fmt_hours, fmt_int, fmt_pct, lang, priority_label, t, tr
+from ticketlib import report
+from ticketlib.report_labels import LABELS as REPORT_LABELS
+
+LABELS = REPORT_LABELS | {
+    "choose": ("Client", "Customer"),
+    "choose_placeholder": ("Choisissez un client…", "Choose a customer…"),
+    "choose_help": (
+        "Les clients sont classés par nombre de tickets. Le lien de la page garde le client.",
+        "Customers are sorted by ticket count. The page's link keeps the customer.",
+    ),
+    "from": ("Créés du", "Created from"),
+    "to": ("au", "to"),
+    "period_help": (
+        "Dates de création, incluses. Vide : tout l'historique du client.",
+        "Creation dates, inclusive. Empty: the customer's whole history.",
+    ),
+    "pick_first": (
+        "Choisissez un client : la revue s'affiche et se télécharge en un clic (HTML ou PDF).",
+        "Choose a customer: the review shows and downloads in one click (HTML or PDF).",
+    ),
+    "download_html": ("Télécharger la revue (HTML)", "Download the review (HTML)"),
+    "download_pdf": ("Télécharger la revue (PDF)", "Download the review (PDF)"),
+    "download_help": (
+        "Un fichier autonome : graphiques inclus, s'ouvre sans connexion.",
+        "A self-contained file: charts included, opens offline.",
+    ),
+    "pdf_missing": (
+        "PDF indisponible : chromium n'est pas installé sur ce serveur "
+        "(`apt-get install chromium`). Le fichier HTML contient la même revue et s'imprime "
+        "en PDF depuis le navigateur.",
+        "PDF unavailable: chromium is not installed on this server (`apt-get install "
+        "chromium`). The HTML file holds the same review and prints to PDF from the browser.",
+    ),
+    "computed": (
+        "Calculé au {as_of} ({tz}) · calendrier {hours}, fériés {holidays} · cibles {targets}",
+        "Computed as of {as_of} ({tz}) · calendar {hours}, holidays {holidays} · targets {targets}",
+    ),
+    "breaches_caption": (
+        "Un ticket peut dépasser ses deux délais. « Consommé par » : l'état où le délai s'est "
+        "écoulé.",
+        'A ticket may breach both clocks. "Consumed by": the état where the clock ran.',
+    ),
+    "selected_hint": (
+        "Sélectionnez un ticket pour ouvrir son parcours.",
+        "Select a ticket to open its history.",
+    ),
+    "no_customer": (
+        "Aucun client dans les données : la colonne `customer` des tickets est vide.",
+        "No customer in the data: the tickets' `customer` column is empty.",
+    ),
+}
+BREACH_COLUMNS = {
+    "ticket_id": "ticket",
+    "title": "title_col",
+    "clock": "clock",
+    "clock_priority": "priority",
+    "target_h": "target",
+    "elapsed_h": "elapsed",
+    "overrun_h": "overrun",
+    "due_at": "due",
+    "consumed_by": "consumed_by",
+    "consumed_h": "consumed_h",
+    "is_open": "clock_state",
+}
+
+
+def L(key: str, **kw) -> str:
+    return tr(LABELS, key, **kw)
+
+
+st.title(t("page_review"))
+if components.empty_banner():
+    st.stop()
+
+customers = data_review.call("customers")
+if customers.empty:
+    st.info(L("no_customer"))
+    st.stop()
+
+c1, c2, c3 = st.columns([3, 1, 1])
+customer = c1.selectbox(
+    L("choose"),
+    list(customers.customer),
+    index=None,
+    placeholder=L("choose_placeholder"),
+    key="rv_customer",
+    bind="query-params",
+    help=L("choose_help"),
+)
+fmt = "DD/MM/YYYY" if lang() == "fr" else "YYYY/MM/DD"
+sidebar_from = st.session_state.get("from")
+sidebar_to = st.session_state.get("to")
+date_from = c2.date_input(
+    L("from"),
+    value=sidebar_from if isinstance(sidebar_from, date) else None,
+    key="rv_from",
+    format=fmt,
+    help=L("period_help"),
+)
+date_to = c3.date_input(
+    L("to"),
+    value=sidebar_to if isinstance(sidebar_to, date) else None,
+    key="rv_to",
+    format=fmt,
+)
+
+if not customer:
+    st.info(L("pick_first"), icon=":material/handshake:")
+    st.stop()
+
+rv = data_review.review(customer, date_from, date_to)
+config = state.config()
+tz = config.calendar.timezone
+summary = report.config_summary(config, lang())
+stem = report.file_stem(customer, date_from, date_to)
+
+d1, d2, _ = st.columns([1, 1, 2])
+d1.download_button(
+    L("download_html"),
+    data_review.review_html_builder(rv, lang()),
+    file_name=f"{stem}.html",
+    mime="text/html",
+    key="rv_download_html",
+    icon=":material/download:",
+    on_click="ignore",
+    type="primary",
+    help=L("download_help"),
+    width="stretch",
+)
+pdf_ready = report.chromium_path() is not None
+d2.download_button(
+    L("download_pdf"),
+    data_review.review_pdf_builder(rv, lang()) if pdf_ready else b"",
+    file_name=f"{stem}.pdf",
+    mime="application/pdf",
+    key="rv_download_pdf",
+    icon=":material/picture_as_pdf:",
+    on_click="ignore",
+    disabled=not pdf_ready,
+    width="stretch",
+)
+if not pdf_ready:
+    st.caption(L("pdf_missing"))
+
+st.caption(
+    L(
+        "computed",
+        as_of=report.fmt_datetime(rv.as_of, tz, lang()) or "–",
+        tz=tz,
+        hours=summary["hours_short"],
+        holidays=summary["holidays"],
+        targets=" · ".join(f"{p} {tto}/{ttr}" for p, tto, ttr in summary["targets"]),
+    )
+    + " · "
+    + report.label(
+        "period_between"
+        if date_from and date_to
+        else "period_from"
+        if date_from
+        else "period_to"
+        if date_to
+        else "period_all",
+        lang(),
+        start=fmt_date(date_from),
+        end=fmt_date(date_to),
+    )
+)
+
+# -- summary ---------------------------------------------------------------------------------
+
+k = rv.kpis
+row1 = st.columns(4)
+row1[0].metric(L("k_tickets"), fmt_int(k.tickets), border=True)
+row1[1].metric(
+    L("k_tto"),
+    fmt_pct(k.tto_compliance),
+    delta_description=L("met_of", met=fmt_int(k.tto_met), n=fmt_int(k.tto_n)),
+    help=L("compliance_note"),
+    border=True,
+)
+row1[2].metric(
+    L("k_ttr"),
+    fmt_pct(k.ttr_compliance),
+    delta_description=L("met_of", met=fmt_int(k.ttr_met), n=fmt_int(k.ttr_n)),
+    help=L("compliance_note"),
+    border=True,
+)
+row1[3].metric(L("k_open"), fmt_int(k.open_backlog), help=L("at_as_of"), border=True)
+row2 = st.columns(4)
+row2[0].metric(L("k_median_tto"), fmt_hours(k.median_tto_h), help=L("bh"), border=True)
+row2[1].metric(L("k_median_ttr"), fmt_hours(k.median_ttr_h), help=L("bh"), border=True)
+row2[2].metric(L("k_breached_open"), fmt_int(k.breached_open), help=L("at_as_of"), border=True)
+row2[3].metric(L("k_at_risk_open"), fmt_int(k.at_risk_open), help=L("at_as_of"), border=True)
+
+figures = report.review_figures(rv, lang())
+chart_config = {"displayModeBar": False}
+
+left, right = st.columns(2)
+with left:
+    st.subheader(L("compliance_title"))
+    if "priority" in figures:
+        st.plotly_chart(figures["priority"], key="rv_priority", config=chart_config)
+        st.caption(L("compliance_note"))
+    else:
+        st.info(L("no_tickets"))
+with right:
+    st.subheader(L("trend_title"))
+    if "trend" in figures:
+        st.plotly_chart(figures["trend"], key="rv_trend", config=chart_config)
+
+st.subheader(L("waits_title"))
+total = rv.waits[rv.waits.is_total]
+if "waits" in figures and not total.empty:
+    w = total.iloc[0]
+    st.markdown(
+        L(
+            "waits_text",
+            desk=fmt_hours(w.customer_wait_h),
+            desk_avg=fmt_hours(w.customer_wait_avg_h),
+            customer=fmt_hours(w.requester_wait_h),
+            customer_avg=fmt_hours(w.requester_wait_avg_h),
+            agent=fmt_hours(w.agent_work_h),
+            internal=fmt_hours(w.internal_wait_h),
+        )
+    )
+    left, right = st.columns(2)
+    left.plotly_chart(figures["waits"], key="rv_waits", config=chart_config)
+    right.plotly_chart(figures["waits_month"], key="rv_waits_month", config=chart_config)
+else:
+    st.info(L("no_tickets"))
+
+st.subheader(L("breaches_title"))
+if rv.breaches.empty:
+    st.success(L("no_breach"))
+else:
+    shown = components.labelled(rv.breaches[list(BREACH_COLUMNS)])
+    shown["clock"] = shown["clock"].map(lambda c: L(f"{c}_short"))
+    shown["clock_priority"] = shown["clock_priority"].map(priority_label)
+    shown["is_open"] = shown["is_open"].map(lambda b: L("open") if b else L("stopped"))
+    headers = {c: L(k) for c, k in BREACH_COLUMNS.items()}
+    headers["consumed_h"] = L("consumed_by") + " (h)"
+    st.dataframe(
+        shown.rename(columns=headers),
+        key="rv_breaches",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            headers["due_at"]: st.column_config.DatetimeColumn(
+                headers["due_at"], format="DD/MM/YYYY HH:mm" if lang() == "fr" else None
+            ),
+            **{
+                headers[c]: st.column_config.NumberColumn(headers[c], format="%.1f")
+                for c in ("target_h", "elapsed_h", "overrun_h", "consumed_h")
+            },
+        },
+    )
+    st.caption(L("breaches_caption"))
+    if rv.breaches_truncated:
+        st.caption(L("breaches_truncated", shown=fmt_int(len(rv.breaches))))
+
+st.subheader(L("tickets_title"))
+selected = components.ticket_table(
+    rv.tickets, key="rv_tickets", total=rv.tickets_total, name=f"{stem}_tickets"
+)
+st.caption(L("selected_hint"))
+ticket_view.show(ticket_view.follow(selected, "rv_tickets"), "rv_view")

@@ -1,0 +1,196 @@
+"""Streamlit side of the customer review, the data page and the SQL console.
+
+Cached wrappers of `ticketlib.metrics_review` and of the review report (keyed like `app/data.py`
+on the database version, configuration and as-of instant); the import of uploaded files (saved
+to a temporary folder under their own names, then `run_import`, then every cached query
+cleared); the console's schema. Pages call these and draw.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from app import data, state
+from ticketlib import metrics_review, report, sqlconsole, store
+from ticketlib.config import ConfigError, SlaConfig
+from ticketlib.derived import config_fingerprint, stored_state
+from ticketlib.filters import Filters
+from ticketlib.importers import FileError, ImportReport, run_import
+from ticketlib.importers.reasons import reason_label
+
+NEEDS_CONFIG = {"breaches"}
+RAW = {"imports", "import_files", "quarantine_summary", "quarantine", "quarantine_count"}
+
+
+def call(name: str, filters: Filters | None = None, **kwargs):
+    """metrics_review.<name>(cursor, marts, [filters], [config], **kwargs) through the cache."""
+    return _cached(data._key(), name, filters, tuple(sorted(kwargs.items())))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached(key: tuple, name: str, filters: Filters | None, kwargs: tuple):
+    ds, config, marts = data._ctx(key)
+    fn = getattr(metrics_review, name)
+    with ds.cursor() as cur:
+        if name in RAW:
+            return fn(cur, **dict(kwargs))
+        args = [marts] + ([filters] if filters is not None else [])
+        if name in NEEDS_CONFIG:
+            args.append(config)
+        return fn(cur, *args, **dict(kwargs))
+
+
+# --- the review ---------------------------------------------------------------------------------
+
+
+def review(customer: str, date_from: date | None, date_to: date | None) -> report.Review:
+    return _review(data._key(), customer, date_from, date_to)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _review(key: tuple, customer: str, date_from, date_to) -> report.Review:
+    ds, config, marts = data._ctx(key)
+    with ds.cursor() as cur:
+        return report.build_review(cur, marts, config, customer, date_from, date_to)
+
+
+def review_html_builder(rv: report.Review, lang: str) -> Callable[[], bytes]:
+    """The HTML file, built only when the download button is clicked (a few MB each)."""
+    return lambda: report.review_html(rv, lang).encode("utf-8")
+
+
+def review_pdf_builder(rv: report.Review, lang: str) -> Callable[[], bytes]:
+    return lambda: report.review_pdf(report.review_html(rv, lang))
+
+
+# --- imports ------------------------------------------------------------------------------------
+
+
+def save_uploads(files: Sequence[tuple[str, bytes]], folder: Path) -> list[Path]:
+    """Write uploaded files under their own base names (the importers read names and content)."""
+    paths, seen = [], set()
+    for name, content in files:
+        base = Path(name.replace("\\", "/")).name or "upload"
+        stem, suffix = Path(base).stem, Path(base).suffix
+        n = 1
+        while base in seen:  # two uploads with one name: keep both
+            n += 1
+            base = f"{stem}-{n}{suffix}"
+        seen.add(base)
+        path = folder / base
+        path.write_bytes(content)
+        paths.append(path)
+    return paths
+
+
+def import_uploads(
+    files: Sequence[tuple[str, bytes]],
+    fmt: str = "auto",
+    mapping: tuple[str, bytes] | None = None,
+    progress: Callable[[str, float], None] | None = None,
+    db: Path | str | None = None,
+    config: SlaConfig | None = None,
+) -> ImportReport:
+    """Import uploaded files as the CLI would; raise FileError / ConfigError / ValueError with
+    nothing stored. On success every cached query is cleared, so pages show the new data."""
+    with tempfile.TemporaryDirectory(prefix="ticketlib-upload-") as tmp:
+        folder = Path(tmp) / "files"
+        folder.mkdir()
+        paths = save_uploads(files, folder)
+        mapping_path = None
+        if mapping is not None:
+            mapping_path = Path(tmp) / (Path(mapping[0]).name or "mapping.toml")
+            mapping_path.write_bytes(mapping[1])
+        try:
+            result = run_import(
+                paths,
+                db=db or store.default_db(),
+                fmt=fmt,
+                mapping=mapping_path,
+                config=config,
+                progress=progress,
+            )
+        except (ConfigError, ValueError) as exc:
+            if isinstance(exc, FileError) or tmp not in str(exc):
+                raise
+            # the uploaded file by its own name, never the server's temporary folder
+            raise type(exc)(str(exc).replace(f"{folder}/", "").replace(f"{tmp}/", "")) from None
+    st.cache_data.clear()
+    return result
+
+
+def report_frames(result: ImportReport, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An import's accounting: one row per file, and one row per file and reason."""
+    files = pd.DataFrame(
+        [
+            {
+                "file": f.name,
+                "kind": f.kind,
+                "format": f.format,
+                "rows_read": f.rows_read,
+                "loaded": f.loaded,
+                "updated": f.updated,
+                "duplicates": f.duplicates,
+                "quarantined": f.quarantined_total,
+                "skipped": f.skipped_total,
+            }
+            for f in result.files
+        ]
+    )
+    reasons = pd.DataFrame(
+        [
+            {
+                "file": f.name,
+                "fate": fate,
+                "reason": reason_label(code, lang),
+                "code": code,
+                "rows": n,
+            }
+            for f in result.files
+            for fate, counts in (("quarantined", f.quarantined), ("skipped", f.skipped))
+            for code, n in counts.items()
+        ],
+        columns=["file", "fate", "reason", "code", "rows"],
+    )
+    return files, reasons
+
+
+# --- configuration and console ------------------------------------------------------------------
+
+
+def config_text() -> str:
+    try:
+        return Path(state.config_path()).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        return f"# {exc}"
+
+
+def derived_config_matches() -> bool | None:
+    """Were the stored derived tables (read by the SQL console) built with this sla.toml?"""
+    ds = state.dataset()
+    with ds.cursor() as cur:
+        stored = stored_state(cur).get("config")
+    return None if stored is None else stored == config_fingerprint(state.config())
+
+
+def console_schema() -> pd.DataFrame:
+    return _schema(data._key())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _schema(key: tuple) -> pd.DataFrame:
+    con = sqlconsole.sandbox(key[0])
+    try:
+        return con.execute(
+            "select table_name as view, column_name as column, data_type as type "
+            "from information_schema.columns where table_catalog = 'memory' "
+            "order by table_name, ordinal_position"
+        ).df()
+    finally:
+        con.close()

@@ -1,0 +1,148 @@
+"""The review and data-page queries, with exact values on a small history (review_fixture)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from tests.helpers import load_history
+from tests.review_fixture import EVENTS, TICKETS
+from ticketlib import metrics, metrics_review
+from ticketlib.config import load_config
+from ticketlib.dataset import Dataset
+
+MARCH = (date(2025, 3, 1), date(2025, 3, 31))
+
+
+@pytest.fixture(scope="module")
+def review_db(tmp_path_factory):
+    return load_history(tmp_path_factory.mktemp("review"), TICKETS, EVENTS)
+
+
+@pytest.fixture(scope="module")
+def ctx(review_db):
+    ds = Dataset(review_db)
+    config = load_config()
+    yield ds, config, ds.marts(config)
+    ds.close()
+
+
+def _q(ctx, name, *args, **kwargs):
+    ds, config, marts = ctx
+    with ds.cursor() as cur:
+        return getattr(metrics_review, name)(cur, marts, *args, **kwargs)
+
+
+def test_customers(ctx):
+    frame = _q(ctx, "customers")
+    assert frame.customer.tolist() == ["Alpha", "Beta", "Gamma"]
+    assert frame.tickets.tolist() == [3, 1, 1]
+    assert frame.first_day.iloc[0].date() == date(2025, 3, 3)
+    assert frame.last_day.iloc[0].date() == date(2025, 4, 1)
+
+
+def test_review_kpis_in_march(ctx):
+    ds, _, marts = ctx
+    with ds.cursor() as cur:
+        k = metrics.kpis(cur, marts, metrics_review.review_filters("Alpha", *MARCH))
+    assert (k.tickets, k.tto_met, k.tto_breached, k.ttr_met, k.ttr_breached) == (2, 1, 1, 1, 1)
+    assert k.median_tto_h == pytest.approx(3.25) and k.median_ttr_h == pytest.approx(15.5)
+    assert k.open_backlog == 1  # A3, open now (the backlog ignores the period)
+
+
+def test_priority_compliance(ctx):
+    march = _q(ctx, "priority_compliance", metrics_review.review_filters("Alpha", *MARCH))
+    assert march.priority.tolist() == ["haute", "moyenne"]
+    assert march[["tto_met", "tto_n", "ttr_met", "ttr_n"]].values.tolist() == [
+        [1, 1, 1, 1],
+        [0, 1, 0, 1],
+    ]
+    assert march.tto_pct.tolist() == [1.0, 0.0]
+    assert march.median_ttr_h.tolist() == [4.0, 27.0]
+    everything = _q(ctx, "priority_compliance", metrics_review.review_filters("Alpha", None, None))
+    assert everything.priority.tolist() == ["haute", "moyenne", "faible"]
+    faible = everything.set_index("priority").loc["faible"]
+    assert (faible.tto_met, faible.tto_n, faible.ttr_n, faible.open_now) == (1, 1, 0, 1)
+    assert pd.isna(faible.ttr_pct)
+
+
+def test_waits(ctx):
+    frame = _q(ctx, "waits", metrics_review.review_filters("Alpha", None, None))
+    months = frame[~frame.is_total]
+    assert [m.isoformat() for m in pd.to_datetime(months.month).dt.date] == [
+        "2025-03-01",
+        "2025-04-01",
+    ]
+    assert months.customer_wait_h.tolist() == [2.0, 0.0]
+    assert months.requester_wait_h.tolist() == [31.0, 9.0]
+    total = frame[frame.is_total].iloc[0]
+    assert total.tickets == 3
+    assert total.customer_wait_h == pytest.approx(2.0)
+    assert total.requester_wait_h == pytest.approx(40.0)
+    assert total.agent_work_h == pytest.approx(39.0)
+    assert total.internal_wait_h == pytest.approx(1.0)
+    assert total.requester_wait_avg_h == pytest.approx(40 / 3)
+
+
+def test_breaches_name_the_etat_that_consumed_the_clock(ctx):
+    ds, config, marts = ctx
+    with ds.cursor() as cur:
+        frame = metrics_review.breaches(
+            cur, marts, metrics_review.review_filters("Alpha", None, None), config
+        )
+    assert frame.ticket_id.tolist() == ["A2", "A2"]
+    assert frame.clock.tolist() == ["tto", "ttr"]
+    assert frame.overrun_h.tolist() == [2.0, 3.0]
+    assert frame.consumed_by.tolist() == ["ouvert", "pris_en_compte"]
+    assert frame.consumed_h.tolist() == [6.0, 21.0]
+    assert frame.due_at.dt.tz_convert("Europe/Paris").dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2025-03-03 14:00",
+        "2025-03-05 16:00",
+    ]
+
+
+def test_tickets_with_waits(ctx):
+    frame = _q(ctx, "tickets", metrics_review.review_filters("Alpha", None, None))
+    assert frame.ticket_id.tolist() == ["A1", "A2", "A3"]
+    assert frame.customer_wait_h.tolist() == [2.0, 0.0, 0.0]
+    assert frame.requester_wait_h.tolist() == [4.0, 27.0, 9.0]
+    assert frame.title.iloc[0] == "Export <b>cassé</b>"
+
+
+def test_imports_and_files(ctx):
+    ds, _, _ = ctx
+    with ds.cursor() as cur:
+        imports = metrics_review.imports(cur)
+        files = metrics_review.import_files(cur)
+    assert imports.import_id.tolist() == [1]
+    assert imports[["rows_read", "loaded", "duplicates", "quarantined", "files"]].iloc[
+        0
+    ].tolist() == [18, 17, 0, 1, 2]
+    assert imports.file_names.iloc[0] == "tickets.csv, events.csv"
+    assert files.file_name.tolist() == ["tickets.csv", "events.csv"]
+    assert files.quarantined.tolist() == [0, 1]
+
+
+def test_quarantine(ctx):
+    ds, _, _ = ctx
+    with ds.cursor() as cur:
+        summary = metrics_review.quarantine_summary(cur)
+        rows = metrics_review.quarantine(cur)
+        none = metrics_review.quarantine(cur, reason="bad_timestamp")
+        one = metrics_review.quarantine(cur, reason="unknown_status", import_id=1)
+    assert summary[["file_name", "reason", "rows"]].values.tolist() == [
+        ["events.csv", "unknown_status", 1]
+    ]
+    assert rows.ticket_id.tolist() == ["C1"] and rows.detail.tolist() == ["EN COURS"]
+    assert '"EN COURS"' in rows.raw.iloc[0]
+    assert none.empty and len(one) == 1
+
+
+def test_quality_flags(ctx):
+    flags = _q(ctx, "quality_flags")
+    assert flags[["ticket_id", "flag", "detail"]].values.tolist() == [
+        ["C1", "unexpected_transition", "ouvert → resolu"]
+    ]
+    assert _q(ctx, "quality_flags", flag="no_priority").empty

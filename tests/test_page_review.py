@@ -1,0 +1,118 @@
+"""Revue client through AppTest: exact KPIs for one customer and period, and the two downloads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests import flow_fixture as ff
+from tests.helpers import load_history
+from tests.review_fixture import EVENTS, TICKETS
+from ticketlib import report
+
+PAGE = "pages/revue_client.py"
+
+
+@pytest.fixture(scope="module")
+def review_db(tmp_path_factory):
+    return load_history(tmp_path_factory.mktemp("review_page"), TICKETS, EVENTS)
+
+
+@pytest.fixture
+def page(app_db, review_db):
+    app_db(review_db)
+    return ff.open_page(PAGE)
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("db_name", ["demo_db", "empty_db"])
+def test_loads_without_exception(request, app_db, db_name):
+    app_db(request.getfixturevalue(db_name))
+    at = ff.open_page(PAGE)
+    assert not at.exception
+    assert at.title[0].value == "Revue client"
+    if db_name == "empty_db":
+        assert at.warning and "La base est vide" in at.warning[0].value
+        return
+    assert at.selectbox(key="rv_customer").value is None
+    assert "Choisissez un client" in at.info[0].value
+    at.selectbox(key="rv_customer").set_value("Groupe Hexagone").run()
+    assert not at.exception
+    assert metrics(at)["Tickets créés"] == "701"
+    assert len(ff.figures(at)) == 4
+
+
+def test_customer_list_most_tickets_first(page):
+    assert page.selectbox(key="rv_customer").options == ["Alpha", "Beta", "Gamma"]
+
+
+def test_kpis_exact_for_a_customer_and_period(page):
+    page.selectbox(key="rv_customer").set_value("Alpha").run()
+    assert not page.exception
+    shown = metrics(page)
+    assert shown["Tickets créés"] == "3"
+    assert shown["Conformité TTO"] == "66,7\u202f%"
+    assert shown["Conformité TTR"] == "50,0\u202f%"
+    assert shown["Médiane TTO"] == "1,0 h" and shown["Médiane TTR"] == "15,5 h"
+    assert shown["Tickets ouverts"] == "1" and shown["Ouverts en dépassement"] == "0"
+    page.date_input(key="rv_from").set_value(date(2025, 3, 1))
+    page.date_input(key="rv_to").set_value(date(2025, 3, 31)).run()
+    shown = metrics(page)
+    assert shown["Tickets créés"] == "2"
+    assert shown["Conformité TTO"] == "50,0\u202f%" and shown["Médiane TTO"] == "3,2 h"
+    assert ff.frame_of(page, "rv_tickets").ticket_id.tolist() == ["A1", "A2"]
+
+
+def test_charts_breaches_and_waits(page):
+    page.selectbox(key="rv_customer").set_value("Alpha").run()
+    priority, trend, waits, by_month = ff.figures(page)
+    bars = {t["name"]: t["y"] for t in priority["data"]}
+    assert bars["Prise en charge (TTO)"] == [100.0, 0.0, 100.0]
+    assert priority["data"][0]["x"] == ["Haute", "Moyenne", "Faible"]
+    assert trend["data"][0]["x"] == ["mars 2025", "avr. 2025"]
+    assert trend["data"][0]["y"] == [2, 1]
+    stacked = {t["name"]: t["x"] for t in waits["data"]}
+    assert stacked["Traitement par le support"] == [39.0, 0.0]
+    assert stacked["En attente de votre retour"] == [0.0, 2.0]
+    assert stacked["Attente d'une équipe interne"] == [1.0, 0.0]
+    assert [t["y"] for t in by_month["data"]] == [[2.0, 0.0], [31.0, 9.0]]
+    assert any(
+        "le support a attendu le retour du client pendant 2,0 h" in m.value
+        and "le client a attendu le support pendant 40,0 h" in m.value
+        for m in page.markdown
+    )
+    breaches = ff.frame_with(page, "Consommé par")
+    assert breaches["Ticket"].tolist() == ["A2", "A2"]
+    assert breaches["Délai"].tolist() == ["TTO", "TTR"]
+    assert breaches["Consommé par"].tolist() == ["OUVERT", "PRIS EN COMPTE"]
+    assert breaches["Priorité"].tolist() == ["Moyenne", "Moyenne"]
+
+
+def test_two_clicks_download(app_db, review_db, monkeypatch):
+    app_db(review_db)
+    files = ff.capture_downloads(monkeypatch)
+    at = ff.open_page(PAGE)
+    at.selectbox(key="rv_customer").set_value("Alpha").run()  # click 1: the customer
+    assert not at.exception
+    name = "revue-sla_alpha.html"
+    html = ff.download(files, name).decode("utf-8")  # click 2: the file, built on demand
+    assert 'Revue SLA · <span class="customer">Alpha</span>' in html
+    assert "Export &lt;b&gt;cassé&lt;/b&gt;" in html and "<b>cassé</b>" not in html
+    assert html.count("Plotly.newPlot(") == 4
+    assert "revue-sla_alpha.pdf" in files
+    if report.chromium_path() is None:
+        pytest.skip("chromium is not installed: the PDF button is disabled")
+    assert ff.download(files, "revue-sla_alpha.pdf").startswith(b"%PDF-")
+
+
+def test_english(app_db, review_db):
+    app_db(review_db)
+    at = ff.open_page(PAGE, lang="en")
+    at.selectbox(key="rv_customer").set_value("Alpha").run()
+    assert not at.exception
+    shown = metrics(at)
+    assert shown["Tickets created"] == "3" and shown["TTO compliance"] == "66.7%"

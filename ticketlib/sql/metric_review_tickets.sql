@@ -1,0 +1,15 @@
+-- One row per filtered ticket: the ticket table's columns plus the ticket's waits in business
+-- hours (the desk waiting for the customer, the customer waiting for the desk).
+select ticket_id, title, customer, priority::varchar as priority, status::varchar as status,
+       created_at, team, assignee,
+       tto_elapsed_us / 3.6e9 as tto_h, tto_target_us / 3.6e9 as tto_target_h, tto_status,
+       ttr_elapsed_us / 3.6e9 as ttr_h, ttr_target_us / 3.6e9 as ttr_target_h, ttr_status,
+       ttr_paused_us / 3.6e9 as paused_h, tto_due_at, ttr_due_at, reopens, resolved_at,
+       closed_at,
+       customer_wait_us / 3.6e9 as customer_wait_h,
+       requester_wait_us / 3.6e9 as requester_wait_h,
+       ticket_key
+from {ticket_sla_table}
+where {where}
+order by created_at, ticket_id
+limit $limit
