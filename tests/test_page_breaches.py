@@ -8,7 +8,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/depassements.py"
+PAGE = "pages/page_depassements.py"
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def test_selecting_a_breach_opens_the_ticket(page):
     page.run()
     assert not ff.exceptions(page)
     assert page.query_params["ticket"] in ("F4", ["F4"])
-    assert page.subheader[0].value == "F4 — Bloqué à la connexion"
+    assert page.main.subheader[0].value == "F4 — Bloqué à la connexion"
     bars = page.get("progress")
     assert [b.proto.value for b in bars] == [100, 100]  # both clocks past their target
     assert "18,0 h sur 8,0 h (225\u202f%)" in bars[1].proto.text

@@ -21,7 +21,7 @@ from ticketlib.importers import FileError
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEMO = ROOT / "data" / "demo"
-PAGE = "pages/donnees.py"
+PAGE = "pages/page_donnees.py"
 
 CASES = [  # (files, format, mapping)
     *[

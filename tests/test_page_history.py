@@ -8,7 +8,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/historique.py"
+PAGE = "pages/page_historique.py"
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_selecting_a_row_opens_the_ticket(page):
     page.run()
     assert not ff.exceptions(page)
     assert page.query_params["ticket"] in ("F2", ["F2"])
-    assert page.subheader[0].value == "F2 — Lenteur du portail"
+    assert page.main.subheader[0].value == "F2 — Lenteur du portail"
     events = ff.frame_with(page, "status_raw")
     assert events.status_raw.tolist() == [
         "PRIS EN COMPTE",
@@ -139,11 +139,11 @@ def test_selecting_a_row_opens_the_ticket(page):
 def test_the_url_opens_a_ticket_and_close_forgets_it(page):
     page.query_params["ticket"] = "F4"
     page.run()
-    assert page.subheader[0].value.startswith("F4 — ")
+    assert page.main.subheader[0].value.startswith("F4 — ")
     assert any("Délais SLA" in m.value for m in page.markdown)
     page.button(key="hist_view_close").click().run()
     assert "ticket" not in page.query_params
-    assert not page.subheader
+    assert not page.main.subheader
 
 
 def test_an_unknown_ticket_in_the_url(page):
@@ -156,7 +156,7 @@ def test_an_unknown_ticket_in_the_url(page):
 def test_ticket_text_is_shown_as_text(page):
     page.query_params["ticket"] = "F3"
     page.run()
-    title = page.subheader[0].value
+    title = page.main.subheader[0].value
     assert "<script>" not in title and "&lt;script&gt;" in title
     for element in list(page.markdown) + list(page.caption):
         assert "<script>" not in element.value

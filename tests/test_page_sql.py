@@ -12,7 +12,7 @@ from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
 from ticketlib.sqlconsole import EXAMPLES
 
-PAGE = "pages/requetes_sql.py"
+PAGE = "pages/page_requetes_sql.py"
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/parcours.py"
+PAGE = "pages/page_parcours.py"
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_a_ticket_of_the_step_opens(page):
     page.run()
     assert not ff.exceptions(page)
     assert page.query_params.get("ticket") == ["F2"] or page.query_params.get("ticket") == "F2"
-    assert page.subheader[-1].value == "F2 — Lenteur du portail"
+    assert page.main.subheader[-1].value == "F2 — Lenteur du portail"
 
 
 def test_step_export(monkeypatch, app_db, flow_db):
