@@ -23,7 +23,10 @@ with params as (
     where ts <= (select as_of from params)
 ), with_event_priority as (
     -- the tickets file's priority holds from creation only where no event gives one
-    select distinct ticket_key from visible_events where priority is not null
+    -- (reads events itself: a CTE used twice would be materialized, copying every event)
+    select distinct ticket_key
+    from events
+    where priority is not null and ts <= (select as_of from params)
 ), history as (
     select c.ticket_key, epoch_us(c.created_at) as t_us, 0::bigint as seq,
            'ouvert'::etat as etat,
