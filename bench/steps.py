@@ -69,17 +69,12 @@ def replay_sla(db: str, full: str = "0") -> dict:
 
     con = store.connect_read(db)
     config = load_config()
-    layers = r.LAYERS if full == "1" else r.LAYERS[: r.LAYERS.index("mart_ticket_sla") + 1]
+    scope = "all" if full == "1" else "sla"
     started = time.perf_counter()
-    original = r.LAYERS
-    r.LAYERS = layers
-    try:
-        r.replay(con, config)
-    finally:
-        r.LAYERS = original
+    r.replay(con, config, scope=scope)
     seconds = time.perf_counter() - started
     n = con.execute("select count(*) from mart_ticket_sla").fetchall()[0][0]
-    return {"seconds": seconds, "extra": {"tickets": n, "layers": len(layers)}}
+    return {"seconds": seconds, "extra": {"tickets": n, "scope": scope}}
 
 
 def pages(db: str, rounds: str = "20") -> dict:

@@ -33,7 +33,7 @@ def cli_frame(kind: str, db=None, config: SlaConfig | None = None, as_of=None):
     """The rows a CLI export would write, as a DataFrame (timestamps stay UTC-aware)."""
     con = store.connect_read(db)
     try:
-        replay(con, config, as_of)
+        replay(con, config, as_of, scope=kind)
         return con.execute(sql(CLI_OUTPUTS[kind])).df()
     finally:
         con.close()
@@ -49,7 +49,7 @@ def write_cli_export(
         raise ValueError(f"{out.name}: extension .csv ou .parquet attendue / expected")
     con = store.connect_read(db)
     try:
-        replay(con, config, as_of)
+        replay(con, config, as_of, scope=kind)
         query = sql(CLI_OUTPUTS[kind]).strip().rstrip(";")
         out.parent.mkdir(parents=True, exist_ok=True)
         if suffix == ".csv":

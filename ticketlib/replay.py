@@ -14,19 +14,31 @@ import duckdb
 
 from ticketlib.calendar import DAY_ORIGIN_US, US, Windows, windows_for
 from ticketlib.config import SlaConfig, load_config
-from ticketlib.sqlfiles import run_script
+from ticketlib.sqlfiles import render, run_script, statements
 from ticketlib.timeparse import parse_instant
 from ticketlib.workflow import ETAT_CODES, EXPECTED_TRANSITIONS, PRIORITY_CODES, STOP_ETATS
 
-LAYERS = (
-    "int_intervals",
+SLA_LAYERS = (
     "int_ticket_clocks",
     "int_clock_priority",
     "int_clock_targets",
     "int_ttr_crossing",
     "mart_ticket_sla",
-    "mart_etat_durations",
-    "mart_quality",
+)
+# What each use needs, after the interval views: "sla" streams the intervals into the clocks
+# (no table of millions of rows); the others keep them as a table several marts read.
+SCOPES = {
+    "sla": SLA_LAYERS,
+    "durations": ("mart_etat_durations",),
+    "quality": (*SLA_LAYERS, "mart_quality"),
+    "all": (*SLA_LAYERS, "mart_etat_durations", "mart_quality"),
+}
+LAYERS = SCOPES["all"]
+# the per-ticket attributes pages filter on, in the mart only when pages will read it
+ATTRIBUTES = "k.customer, k.team, k.assignee, k.title,"
+NO_ATTRIBUTES = (
+    "null::varchar as customer, null::varchar as team, null::varchar as assignee, "
+    "null::varchar as title,"
 )
 
 
@@ -52,8 +64,14 @@ def resolve_as_of(con, config: SlaConfig, as_of: str | datetime | None) -> datet
     return parse_instant(as_of, config.calendar.timezone)
 
 
-def replay(con, config: SlaConfig | None = None, as_of: str | datetime | None = None) -> ReplayInfo:
-    """Build every derived temp table on this connection, as of `as_of` (default: latest)."""
+def replay(
+    con,
+    config: SlaConfig | None = None,
+    as_of: str | datetime | None = None,
+    scope: str = "all",
+) -> ReplayInfo:
+    """Build the derived temp tables `scope` needs on this connection, as of `as_of` (default:
+    the latest event): "sla" (the `sla` command), "durations", "quality" or "all" (pages)."""
     config = config or load_config()
     as_of_dt = resolve_as_of(con, config, as_of)
     first = con.execute(
@@ -66,8 +84,16 @@ def replay(con, config: SlaConfig | None = None, as_of: str | datetime | None = 
     horizon = max(max(t.tto_s, t.ttr_s) for _, t in config.targets) * US
     windows = windows_for(config.calendar, min(_epoch_us(first), as_of_us), as_of_us, horizon)
     _prepare(con, config, windows, as_of_dt, as_of_us)
-    for layer in LAYERS:
-        run_script(con, layer)
+    run_script(con, "int_intervals")
+    kind = "view" if scope == "sla" else "table"
+    con.execute(f"create or replace temp {kind} int_intervals as select * from int_intervals_v")
+    for layer in SCOPES[scope]:
+        if layer == "mart_ticket_sla":
+            text = render(layer, attributes=ATTRIBUTES if scope == "all" else NO_ATTRIBUTES)
+            for statement in statements(text):
+                con.execute(statement)
+        else:
+            run_script(con, layer)
     return ReplayInfo(as_of_dt, windows)
 
 

@@ -9,7 +9,7 @@ with refs as (
                as ttr_ref_us
     from int_ticket_clocks c, replay_params p
 ), given as (
-    select ticket_key, start_us as t_us, seq, priority from int_intervals where priority is not null
+    select ticket_key, t_us, seq, priority from stg_history where priority is not null
 )
 select r.ticket_key,
        arg_max(g.priority, (g.t_us, g.seq)) as priority_now,

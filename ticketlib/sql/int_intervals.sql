@@ -2,8 +2,10 @@
 -- event): the interval [start, end) it opens until the next row or the as-of instant, with
 -- wall and business microseconds, and the role of its état for the TTR clock. Rows repeating
 -- the current état are kept (they may carry a priority) but open no new visit.
--- Inputs: tickets, events, cal_days, replay_params, macro clock_role.
-create or replace temp table int_intervals as
+-- Inputs: tickets, events, cal_days, replay_params, macro clock_role. Two views: the history
+-- (creation and visible events) and its intervals; the replay keeps the intervals as a table
+-- when several marts read them, or leaves the view to stream into the clocks.
+create or replace temp view stg_history as
 with params as (
     select as_of, as_of_us, as_of_b_us from replay_params
 ), first_event as (
@@ -37,6 +39,13 @@ with params as (
     union all
     select ticket_key, epoch_us(ts), seq, etat, priority, false
     from visible_events
+)
+select * from history;
+
+-- (the interval rows proper, computed from the history above)
+create or replace temp view int_intervals_v as
+with params as (
+    select as_of_us, as_of_b_us from replay_params
 ), timed as (
     -- B(t): business time before t = the day's cumulative + the clamped windows of its UTC day
     select h.*,
@@ -44,7 +53,7 @@ with params as (
            + greatest(0, least(h.t_us, d.e1) - d.s1) + greatest(0, least(h.t_us, d.e2) - d.s2)
            + greatest(0, least(h.t_us, d.e3) - d.s3) + greatest(0, least(h.t_us, d.e4) - d.s4)
            + extra_business(h.t_us, d.more) as b_us
-    from history h
+    from stg_history h
     left join cal_days d on d.day = (h.t_us + d_origin_us()) // 86400000000
 ), ordered as (
     select *,

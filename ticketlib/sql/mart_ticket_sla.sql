@@ -74,7 +74,7 @@ select t.ticket_key,
        case when t.etat = 'ferme' and t.last_stop_b_us is not null
             then t.last_closed_b_us - t.last_stop_b_us end as acceptance_us,
        t.transitions,
-       k.customer, k.team, k.assignee, k.title,
+       {attributes}
        local_day(epoch_us(t.created_at), cd) as created_day,
        case when t.ttr_stopped then local_day(epoch_us(t.last_stop_at), rd) end as resolved_day
 from int_clock_targets t
