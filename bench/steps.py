@@ -96,15 +96,16 @@ def pages(db: str, rounds: str = "20") -> dict:
     opts = m.options(cur, marts)
     first, last = opts["days"]
 
+    import importlib
+
     def page_queries(f: Filters) -> dict[str, float]:
         timings = {}
         for page, calls in PAGE_QUERIES.items():
             t0 = time.perf_counter()
-            for name, kwargs in calls:
-                fn = getattr(m, name)
-                args = [cur, marts, f] + (
-                    [config] if name in ("backlog", "reopen_rate", "breaches") else []
-                )
+            for module, name, kwargs in calls:
+                fn = getattr(importlib.import_module(f"ticketlib.{module}"), name)
+                needs = ("backlog", "reopen_rate", "breach_summary", "breach_list")
+                args = [cur, marts, f] + ([config] if name in needs else [])
                 if name == "what_if":
                     kwargs = {
                         "targets": {p: (t.tto_s, t.ttr_s) for p, t in config.targets},
@@ -141,18 +142,34 @@ def pages(db: str, rounds: str = "20") -> dict:
     }
 
 
+# The queries each page runs on a filter change (as the pages call them), module and name.
 PAGE_QUERIES = {
-    "vue_ensemble": [("kpis", {}), ("compliance", {}), ("backlog", {})],
-    "conformite": [
-        ("compliance", {"grain": "month"}),
-        ("compliance", {"grain": "month", "by": "team"}),
-        ("distribution", {"clock": "tto"}),
-        ("distribution", {"clock": "ttr"}),
-        ("what_if", {}),
+    "vue_ensemble": [
+        ("metrics", "kpis", {}),
+        ("metrics", "backlog", {}),
+        (
+            "metrics_sla",
+            "clock_compliance",
+            {"rows": "bucket", "cols": "priority", "grain": "week"},
+        ),
     ],
-    "parcours": [("funnel", {}), ("transitions", {}), ("reopen_rate", {})],
-    "historique": [("tickets", {"limit": 5000}), ("count_tickets", {})],
-    "depassements": [("breaches", {})],
+    "conformite": [
+        ("metrics_sla", "clock_compliance", {"rows": "priority", "cols": "all", "totals": True}),
+        ("metrics_sla", "clock_compliance", {"rows": "team", "cols": "all", "totals": True}),
+        ("metrics", "distribution", {"clock": "tto"}),
+        ("metrics", "distribution", {"clock": "ttr"}),
+        ("metrics", "what_if", {}),
+    ],
+    "parcours": [
+        ("metrics_flow", "funnel", {}),
+        ("metrics_flow", "transitions", {}),
+        ("metrics", "reopen_rate", {"grain": "month"}),
+    ],
+    "historique": [("metrics", "tickets", {"limit": 1000}), ("metrics", "count_tickets", {})],
+    "depassements": [
+        ("metrics_flow", "breach_summary", {}),
+        ("metrics_flow", "breach_list", {"limit": 1000}),
+    ],
 }
 
 

@@ -206,23 +206,6 @@ def test_unknown_step_is_refused(ctx, step):
 # --- reopen rate ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("grain", ["week", "month"])
-@pytest.mark.parametrize(
-    "filters", [Filters(), Filters(priorities=("haute",)), Filters(period_field="resolved")]
-)
-def test_reopen_rate_agrees_with_the_shared_query_on_the_demo(demo_db, grain, filters):
-    ds = Dataset(demo_db)
-    try:
-        marts = ds.marts(CONFIG)
-        with ds.cursor() as cur:
-            mine = metrics_flow.reopen_rate(cur, marts, filters, CONFIG, grain=grain)
-            shared = metrics.reopen_rate(cur, marts, filters, CONFIG, grain=grain)
-    finally:
-        ds.close()
-    assert len(mine) > 10
-    pd.testing.assert_frame_equal(mine, shared, check_dtype=False)
-
-
 def test_reopen_rate_by_week_and_month(ctx):
     ds, marts = ctx
     with ds.cursor() as cur:

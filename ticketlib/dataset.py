@@ -20,7 +20,7 @@ import duckdb
 
 from ticketlib import store
 from ticketlib.config import SlaConfig
-from ticketlib.derived import KEPT, config_fingerprint, stored_state
+from ticketlib.derived import DERIVED_VERSION, KEPT, config_fingerprint, stored_state
 from ticketlib.replay import replay, resolve_as_of
 
 KEEP_COMPUTED = 4
@@ -85,7 +85,8 @@ class Dataset:
             wanted = resolve_as_of(cur, config, as_of)
         stored_as_of = self._stored.get("as_of")
         if (
-            self._stored.get("config") == fingerprint
+            self._stored.get("version") == DERIVED_VERSION
+            and self._stored.get("config") == fingerprint
             and stored_as_of is not None
             and (wanted is None or wanted.isoformat() == stored_as_of)
         ):

@@ -51,9 +51,18 @@ DRILL_COLUMNS = {
 }
 
 
-def where(filters: Filters, alias: str = "", period: bool = True) -> tuple[str, dict]:
-    """A WHERE clause over the per-ticket mart (`alias.` prefixed) and its bound parameters."""
+def where(
+    filters: Filters, alias: str = "", period: bool = True, prefix: str = ""
+) -> tuple[str, dict]:
+    """A WHERE clause over the per-ticket mart (`alias.` prefixed) and its bound parameters.
+
+    With `prefix` ("f_"), the clause reads the copies of the ticket's attributes that the
+    interval and état-duration marts carry; search and drill-downs are not available there.
+    """
+    if prefix and (filters.search.strip() or filters.extra):
+        raise ValueError("search and drill-downs filter the per-ticket mart only")
     a = f"{alias}." if alias else ""
+    a += prefix
     clauses, params = [], {}
     if period and (filters.date_from or filters.date_to):
         column = a + PERIOD_FIELDS.get(filters.period_field, "created_day")
@@ -72,7 +81,7 @@ def where(filters: Filters, alias: str = "", period: bool = True) -> tuple[str, 
     ):
         values = getattr(filters, name)
         if values:
-            clauses.append(f"{a}{column}::varchar in (select unnest(${name}))")
+            clauses.append(f"list_contains(${name}, {a}{column}::varchar)")
             params[name] = list(values)
     if filters.search.strip():
         clauses.append(

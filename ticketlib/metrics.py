@@ -51,10 +51,15 @@ def _period(filters: Filters) -> tuple[str, dict]:
     return " and ".join(parts) or "true", out
 
 
-def _keys_filter(marts: Marts, filters: Filters, alias: str = "") -> tuple[str, dict]:
+def ticket_filter(marts: Marts, filters: Filters, alias: str = "") -> tuple[str, dict]:
+    """The filters on a table of the ticket's rows (intervals, état durations): `true` when
+    nothing is filtered, the ticket attributes those rows carry (f_*), or, for a search or a
+    drill-down, `ticket_key in (the filtered tickets)` (a semi-join over millions of rows)."""
     clause, params = where(filters)
     if clause == "true":
         return "true", {}
+    if not filters.search.strip() and not filters.extra:
+        return where(filters, alias=alias, prefix="f_")
     a = f"{alias}." if alias else ""
     return f"{a}ticket_key in (select ticket_key from {marts.ticket_sla} where {clause})", params
 
@@ -134,8 +139,7 @@ def compliance(
 
 def backlog(cur, marts: Marts, filters: Filters, config: SlaConfig) -> pd.DataFrame:
     """Per local day and état (ferme excluded): tickets in that état at the end of the day."""
-    keys, params = _keys_filter(marts, filters.without_period())
-    base, bparams = where(filters.without_period())
+    keys, params = ticket_filter(marts, filters.without_period())
     last_day = (
         pd.Timestamp(marts.as_of).tz_convert(config.calendar.timezone).date()
         if marts.as_of
@@ -145,8 +149,7 @@ def backlog(cur, marts: Marts, filters: Filters, config: SlaConfig) -> pd.DataFr
         cur,
         "metric_backlog",
         marts,
-        params | bparams | {"tz": config.calendar.timezone, "last_day": last_day},
-        base=base,
+        params | {"last_day": last_day},
         keys_filter=keys,
     )
 
@@ -165,7 +168,7 @@ def funnel(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
 def transitions(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
     from ticketlib.workflow import EXPECTED_TRANSITIONS
 
-    keys, params = _keys_filter(marts, filters, alias="i")
+    keys, params = ticket_filter(marts, filters, alias="i")
     frame = _run(cur, "metric_transitions", marts, params, keys_filter=keys)
     frame["expected"] = [
         (a, b) in EXPECTED_TRANSITIONS for a, b in zip(frame.from_etat, frame.to_etat)
@@ -181,7 +184,7 @@ def reopen_rate(
     clause, params = where(filters)
     frame = _run(
         cur,
-        "metric_reopen_rate",
+        "metric_flow_reopen_rate",
         marts,
         params | {"grain": grain, "tz": config.calendar.timezone},
         where=clause,

@@ -57,15 +57,6 @@ def _run(cur, name: str, marts: Marts, params: dict, **parts) -> pd.DataFrame:
 # --- Parcours ---------------------------------------------------------------------------------
 
 
-def _keys(marts: Marts, filters: Filters) -> tuple[str, dict]:
-    """`ticket_key in (the filtered tickets)`, or `true` when nothing is filtered (a semi-join
-    over millions of rows costs more than the query itself)."""
-    clause, params = where(filters)
-    if clause == "true":
-        return "true", {}
-    return f"ticket_key in (select ticket_key from {marts.ticket_sla} where {clause})", params
-
-
 def _etat(code: str | None) -> str:
     """An état code as a SQL literal (compared with the enum column, it is an integer compare);
     only codes of the workflow pass."""
@@ -78,7 +69,7 @@ def funnel(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
     """Per état in workflow order (every état, 0 when none reached it): tickets that reached
     it, their share of all tickets, and the conversion from the step it follows
     (`FUNNEL_PARENT`: of the tickets that reached `parent`, the share that reached it)."""
-    keys, params = _keys(marts, filters)
+    keys, params = metrics.ticket_filter(marts, filters)
     found = _run(cur, "metric_flow_funnel", marts, params, keys_filter=keys).set_index("etat")
     frame = pd.DataFrame({"etat": list(ETAT_CODES)})
     frame["tickets"] = [int(found.tickets.get(e, 0)) for e in ETAT_CODES]
@@ -99,7 +90,7 @@ def transitions(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
     """Per transition taken by the filtered tickets, most frequent first: its count, whether
     the seed's workflow expects it, and for the unexpected ones (rare, so cheap to count) how
     many distinct tickets took it (`tickets`, empty for the expected ones)."""
-    keys, params = _keys(marts, filters)
+    keys, params = metrics.ticket_filter(marts, filters)
     frame = _run(cur, "metric_flow_transitions", marts, params, keys_filter=keys)
     frame["transitions"] = frame.transitions.astype("int64")
     frame["expected"] = [is_expected(a, b) for a, b in zip(frame.from_etat, frame.to_etat)]
@@ -185,23 +176,8 @@ def transition_keys(cur, marts: Marts, filters: Filters, from_etat: str, to_etat
     return [r[0] for r in cur.execute(text, bound(text, params)).fetchall()]
 
 
-def reopen_rate(
-    cur, marts: Marts, filters: Filters, config: SlaConfig, grain: str = "week"
-) -> pd.DataFrame:
-    """Per local week or month of first resolution: resolved, reopened, rate (the same figures
-    as `metrics.reopen_rate`, with the time zone conversion only where it is needed)."""
-    if grain not in metrics.GRAINS:
-        raise ValueError(grain)
-    clause, params = where(filters)
-    frame = _run(
-        cur,
-        "metric_flow_reopen_rate",
-        marts,
-        params | {"grain": grain, "tz": config.calendar.timezone},
-        where=clause,
-    )
-    frame["rate"] = frame.reopened / frame.resolved.where(frame.resolved > 0)
-    return frame
+# the reopen rate per week or month: one query serves both modules
+reopen_rate = metrics.reopen_rate
 
 
 # --- Dépassements -----------------------------------------------------------------------------

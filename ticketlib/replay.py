@@ -31,7 +31,7 @@ SCOPES = {
     "sla": SLA_LAYERS,
     "durations": ("mart_etat_durations",),
     "quality": (*SLA_LAYERS, "mart_quality"),
-    "all": (*SLA_LAYERS, "mart_etat_durations", "mart_quality"),
+    "all": (*SLA_LAYERS, "mart_etat_durations", "mart_quality", "mart_filterable"),
 }
 LAYERS = SCOPES["all"]
 # the per-ticket attributes pages filter on, in the mart only when pages will read it

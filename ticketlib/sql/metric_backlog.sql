@@ -1,21 +1,18 @@
 -- One row per local day and état (all but ferme): tickets in that état at the end of the day,
--- from +1/-1 moves at interval starts and ends counted per quarter hour of UTC (a small table
--- then turned into local days), so no per-row time zone conversion is needed.
-with keys as (
-    select ticket_key from {ticket_sla_table} where {base}
-), moves as (
-    select start_us // 900000000 as q, etat, count(*) as d
-    from {intervals_table}
-    where etat <> 'ferme' and {keys_filter}
-    group by all
-    union all
-    select end_us // 900000000, etat, -count(*)
-    from {intervals_table}
-    where etat <> 'ferme' and not is_last and {keys_filter}
-    group by all
-), daily as (
-    select (timezone($tz, make_timestamp(q * 900000000)::timestamptz))::date as day, etat, sum(d) as d
-    from moves
+-- from +1/-1 moves at interval starts and ends, on the local days the interval mart carries.
+with daily as (
+    select day, etat, sum(d) as d
+    from (
+        select start_day as day, etat, count(*) as d
+        from {intervals_table}
+        where etat <> 'ferme' and {keys_filter}
+        group by all
+        union all
+        select end_day, etat, -count(*)
+        from {intervals_table}
+        where etat <> 'ferme' and not is_last and {keys_filter}
+        group by all
+    )
     group by all
 ), days as (
     select unnest(generate_series(min(day), $last_day, interval 1 day))::date as day from daily
