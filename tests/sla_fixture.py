@@ -56,108 +56,22 @@ def build(tmp_path: Path) -> Path:
     return load_history(tmp_path, TICKETS, EVENTS, name="sla")
 
 
-# --- page tests --------------------------------------------------------------------------------
+# --- page tests (shared helpers in tests/apptest.py) ------------------------------------------
 
-APP = Path(__file__).resolve().parents[1] / "dashboard.py"
-
-
-def open_page(page: str, lang: str | None = None):
-    """Run the dashboard (TICKETLIB_DB set by the caller) and switch to `page`."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
-    at.switch_page(page)
-    return at.run()
+from tests.apptest import (  # noqa: E402,F401  (re-exported for the page tests)
+    APP,
+    capture_downloads,
+    csv_rows,
+    downloads,
+    exceptions,
+    figures,
+    frame_of,
+    frame_with,
+    open_page,
+    served,
+)
 
 
 def metrics(at) -> dict[str, tuple[str, str | None]]:
     """KPI cards: label -> (value, delta)."""
     return {m.label: (m.value, m.delta or None) for m in at.metric}
-
-
-def figures(at) -> list[dict]:
-    """The plotly figures drawn, as JSON with plotly's typed arrays decoded to lists."""
-    import json
-
-    return [_decode(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
-
-
-def _decode(value):
-    import base64
-
-    import numpy as np
-
-    if isinstance(value, dict) and "bdata" in value and "dtype" in value:
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-        if "shape" in value:
-            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
-        return array.tolist()
-    if isinstance(value, dict):
-        return {k: _decode(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    return value
-
-
-def frame_of(at, key: str):
-    """The DataFrame of st.dataframe `key` (keys are kept on selectable tables only)."""
-    for element in at.dataframe:
-        if element.key == key:
-            return element.value
-    raise KeyError(key)
-
-
-def frame_with(at, column: str):
-    """The first DataFrame shown with that column."""
-    for element in at.dataframe:
-        if column in element.value.columns:
-            return element.value
-    raise KeyError(column)
-
-
-def downloads(at) -> list[str]:
-    return [b.proto.label for b in at.get("download_button")]
-
-
-def capture_downloads(monkeypatch) -> dict:
-    """Record what every st.download_button serves: file name -> list of contents (files built
-    on click are kept as their callable; `served` calls it)."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    files: dict = {}
-    add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
-
-    def record(self, data, mimetype, coordinates, file_name=None, **kw):
-        files.setdefault(file_name, []).append(data)
-        return add(self, data, mimetype, coordinates, file_name=file_name, **kw)
-
-    def record_deferred(self, fn, mimetype, coordinates, file_name=None, **kw):
-        files.setdefault(file_name, []).append(fn)
-        return add_deferred(self, fn, mimetype, coordinates, file_name=file_name, **kw)
-
-    monkeypatch.setattr(MediaFileManager, "add", record)
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record_deferred)
-    return files
-
-
-def served(files: dict, name: str) -> bytes:
-    """The latest content served under that file name."""
-    data = files[name][-1]
-    data = data() if callable(data) else data
-    return data.encode() if isinstance(data, str) else bytes(data)
-
-
-def csv_rows(data) -> list[list[str]]:
-    import csv
-    import io
-
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
-    assert text.startswith("\ufeff"), "French Excel needs the BOM"
-    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
-
-
-def exceptions(at) -> list[str]:
-    return [e.value for e in at.exception]
