@@ -56,3 +56,32 @@ def sla_rows(db: Path, config=None, as_of=None) -> dict[str, dict]:
 def durations(db: Path, config=None, as_of=None) -> dict[tuple[str, str], dict]:
     frame = cli_frame("durations", db, config or load_config(), as_of)
     return {(r["ticket_id"], r["etat"]): r for r in frame.to_dict("records")}
+
+
+def import_into(folder: Path, *paths, name: str = "t.duckdb", **kw):
+    """Import `paths` into a fresh database in `folder`: (report, database path)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / name
+    return run_import(list(paths), db=db, **kw), db
+
+
+def reports_by_file(report) -> dict[tuple[str, str], object]:
+    return {(f.name, f.kind): f for f in report.files}
+
+
+def events_by_ticket(db, priority: bool = False) -> dict[str, list[tuple]]:
+    """Stored events per ticket: (local 'dd/mm HH:MM', état, raw status[, priority])."""
+    from ticketlib import store
+
+    con = store.connect_read(db)
+    rows = con.execute(
+        "select t.ticket_id, strftime(timezone('Europe/Paris', e.ts), '%d/%m %H:%M'), "
+        "e.etat::varchar, e.status_raw"
+        + (", e.priority::varchar " if priority else " ")
+        + "from events e join tickets t using (ticket_key) order by t.ticket_id, e.ts, e.seq"
+    ).fetchall()
+    con.close()
+    out: dict[str, list[tuple]] = {}
+    for ticket, *rest in rows:
+        out.setdefault(ticket, []).append(tuple(rest))
+    return out

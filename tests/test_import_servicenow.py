@@ -21,10 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import durations, sla_rows
+from tests.helpers import durations, events_by_ticket, import_into, reports_by_file, sla_rows
 from ticketlib import store
 from ticketlib.cli import main
-from ticketlib.importers import run_import
 from ticketlib.importers.formats import detect
 
 FIXTURES = Path(__file__).parent / "fixtures" / "servicenow"
@@ -35,27 +34,14 @@ DAY = 24 * H
 
 
 def _import(folder: Path, *paths, **kw):
-    folder.mkdir(parents=True, exist_ok=True)
-    db = folder / "sn.duckdb"
-    return run_import(list(paths), db=db, **kw), db
+    return import_into(folder, *paths, name="sn.duckdb", **kw)
 
 
-def _reports(report) -> dict[tuple[str, str], object]:
-    return {(f.name, f.kind): f for f in report.files}
+_reports = reports_by_file
 
 
 def _events(db) -> dict[str, list[tuple]]:
-    con = store.connect_read(db)
-    rows = con.execute(
-        "select t.ticket_id, strftime(timezone('Europe/Paris', e.ts), '%d/%m %H:%M'), "
-        "e.etat::varchar, e.status_raw, e.priority::varchar "
-        "from events e join tickets t using (ticket_key) order by t.ticket_id, e.ts, e.seq"
-    ).fetchall()
-    con.close()
-    out: dict[str, list[tuple]] = {}
-    for ticket, *rest in rows:
-        out.setdefault(ticket, []).append(tuple(rest))
-    return out
+    return events_by_ticket(db, priority=True)
 
 
 def test_audit_accounting_adds_up(tmp_path):

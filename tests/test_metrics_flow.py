@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from app.components import TABLE_COLUMNS
 from tests import flow_fixture
 from ticketlib import metrics, metrics_flow
 from ticketlib.config import load_config
@@ -405,28 +406,8 @@ def test_ticket_detail_of_the_shared_metrics(ctx):
 
 # --- the full export of the ticket table -------------------------------------------------------
 
-EXPORT_COLUMNS = [
-    "ticket_id",
-    "title",
-    "customer",
-    "priority",
-    "status",
-    "created_at",
-    "team",
-    "assignee",
-    "tto_h",
-    "tto_target_h",
-    "tto_status",
-    "ttr_h",
-    "ttr_target_h",
-    "ttr_status",
-    "paused_h",
-    "tto_due_at",
-    "ttr_due_at",
-    "reopens",
-    "resolved_at",
-    "closed_at",
-]
+# the columns the Historique page exports: the shared ticket table's
+EXPORT_COLUMNS = list(TABLE_COLUMNS)
 
 
 def _labels(lang):
