@@ -146,3 +146,42 @@ def test_quality_flags(ctx):
         ["C1", "unexpected_transition", "ouvert → resolu"]
     ]
     assert _q(ctx, "quality_flags", flag="no_priority").empty
+
+
+
+@pytest.fixture(scope="module")
+def demo_ctx(demo_db):
+    ds = Dataset(demo_db)
+    config = load_config()
+    yield ds, config, ds.marts(config)
+    ds.close()
+
+
+def _per_priority(frame: pd.DataFrame, key: str, met: str, n: str) -> dict:
+    summed = frame.groupby(key, dropna=False)[[met, n]].sum()
+    return {k: (int(r[met]), int(r[n])) for k, r in summed.iterrows() if r[n]}
+
+
+@pytest.mark.parametrize("customer", ["Groupe Hexagone", "Transports Girard", None])
+def test_compliance_per_priority_is_one_definition_across_pages(demo_ctx, customer):
+    """Issue 9, item 13: Revue client and Conformité SLA gave different per-priority compliance
+    for one filter (moyenne TTR 80.70 % vs 80.55 %). The review, the Conformité table and the
+    trend now count each clock under the priority whose target judged it."""
+    from ticketlib import metrics_sla
+    from ticketlib.filters import Filters
+
+    ds, _, marts = demo_ctx
+    f = metrics_review.review_filters(customer, None, None) if customer else Filters()
+    with ds.cursor() as cur:
+        review = metrics_review.priority_compliance(cur, marts, f)
+        page = metrics_sla.clock_compliance(cur, marts, f, rows="priority")
+        trend = metrics.compliance(cur, marts, f, grain="month", by="priority")
+        moved = cur.execute(
+            f"select count(*) from {marts.ticket_sla} where ttr_priority is distinct from priority"
+        ).fetchall()[0][0]
+    assert moved > 0  # tickets judged under another priority (e.g. the default one)
+    for clock in ("tto", "ttr"):
+        rows = page[page.clock == clock].rename(columns={"row_value": "priority"})
+        on_page = _per_priority(rows, "priority", "met", "n")
+        assert _per_priority(review, "priority", f"{clock}_met", f"{clock}_n") == on_page
+        assert _per_priority(trend, "grp", f"{clock}_met", f"{clock}_n") == on_page

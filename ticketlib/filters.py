@@ -85,8 +85,9 @@ def where(
             params[name] = list(values)
     if filters.search.strip():
         clauses.append(
-            f"({a}ticket_id ilike $search_id or {a}title ilike $search_text "
-            f"or {a}customer ilike $search_text)"
+            f"({a}ticket_id ilike $search_id escape '\\' "
+            f"or {a}title ilike $search_text escape '\\' "
+            f"or {a}customer ilike $search_text escape '\\')"
         )
         text = filters.search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["search_id"] = text
