@@ -148,7 +148,6 @@ def test_quality_flags(ctx):
     assert _q(ctx, "quality_flags", flag="no_priority").empty
 
 
-
 @pytest.fixture(scope="module")
 def demo_ctx(demo_db):
     ds = Dataset(demo_db)
