@@ -30,6 +30,7 @@ def test_shipped_config_is_design_5_2():
     assert config.target("faible").ttr_s == 45 * 3600
     assert config.rules.pause == ("attente_client",)
     assert (config.rules.default_priority, config.rules.at_risk) == ("moyenne", 0.75)
+    assert config.rules.goal == 0.95
 
 
 def write(tmp_path, text: str) -> Path:
@@ -66,6 +67,8 @@ def write(tmp_path, text: str) -> Path:
         ("[rules]\nat_risk = 0", "rules.at_risk", "(0, 1]"),
         ("[rules]\nat_risk = 1.5", "rules.at_risk", "(0, 1]"),
         ("[rules]\nat_risk = true", "rules.at_risk", "(0, 1]"),
+        ("[rules]\ngoal = 0", "rules.goal", "(0, 1]"),
+        ("[rules]\ngoal = 95", "rules.goal", "(0, 1]"),
         ("[rules]\ndefault_priority = 'urgente'", "rules.default_priority", "unknown priority"),
         ("[rules]\nreopen = 'restart'", "rules.reopen", "unknown value"),
         ("[rules\n", "", "invalid TOML"),
@@ -161,3 +164,15 @@ def test_priority_normaliser(text, code):
 
 def test_expected_transitions_use_known_etats():
     assert {e for pair in EXPECTED_TRANSITIONS for e in pair} == set(ETAT_CODES)
+
+
+def test_goal_is_read_and_moves_no_figure():
+    """`rules.goal` (DESIGN §5.2) is drawn on charts only: the derived tables stay valid."""
+    import tomllib
+
+    from ticketlib.config import parse_config
+    from ticketlib.derived import config_fingerprint
+
+    config = parse_config(tomllib.loads("[rules]\ngoal = 0.9"), "<t>")
+    assert config.rules.goal == 0.9
+    assert config_fingerprint(config) == config_fingerprint(parse_config({}, "<t>"))

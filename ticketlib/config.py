@@ -58,6 +58,11 @@ SETTINGS: tuple[Setting, ...] = (
         "rules.at_risk", "0.75", "A running clock is at risk from this share of its target, (0, 1]."
     ),
     Setting("rules.reopen", '"continue"', "On reopen the TTR clock resumes where it stood."),
+    Setting(
+        "rules.goal",
+        "0.95",
+        "Compliance goal drawn on every compliance chart, (0, 1]; periods below it are marked.",
+    ),
 )
 
 DEFAULT_HOURS = {d: ((9 * 60, 18 * 60),) for d in WEEKDAYS[:5]} | {"sat": (), "sun": ()}
@@ -97,6 +102,7 @@ class Rules:
     default_priority: str = "moyenne"
     at_risk: float = 0.75
     reopen: str = "continue"
+    goal: float = 0.95  # a compliance goal for charts; moves no figure of the replay
 
 
 @dataclass(frozen=True)
@@ -283,7 +289,7 @@ def _targets(table, fail) -> tuple[tuple[str, Target], ...]:
 
 
 def _rules(table, fail) -> Rules:
-    _only(table, {"pause", "default_priority", "at_risk", "reopen"}, "rules.", fail)
+    _only(table, {"pause", "default_priority", "at_risk", "reopen", "goal"}, "rules.", fail)
     pause = table.get("pause", ["attente_client"])
     if not isinstance(pause, list):
         raise fail("rules.pause", "liste d'états attendue / expected a list of états")
@@ -306,12 +312,8 @@ def _rules(table, fail) -> Rules:
             "rules.default_priority",
             f"priorité inconnue / unknown priority {default!r} ({', '.join(PRIORITY_CODES)})",
         )
-    at_risk = table.get("at_risk", 0.75)
-    if isinstance(at_risk, bool) or not isinstance(at_risk, int | float) or not 0 < at_risk <= 1:
-        raise fail(
-            "rules.at_risk",
-            f"nombre dans ]0, 1] attendu / expected a number in (0, 1]: {at_risk!r}",
-        )
+    at_risk = _share(table, "at_risk", 0.75, fail)
+    goal = _share(table, "goal", 0.95, fail)
     reopen = table.get("reopen", "continue")
     if reopen not in REOPEN_POLICIES:
         raise fail(
@@ -321,6 +323,18 @@ def _rules(table, fail) -> Rules:
     return Rules(
         pause=tuple(dict.fromkeys(codes)),
         default_priority=default_code,
-        at_risk=float(at_risk),
+        at_risk=at_risk,
         reopen=reopen,
+        goal=goal,
     )
+
+
+def _share(table, key: str, default: float, fail) -> float:
+    """A number in (0, 1], e.g. 0.75."""
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise fail(
+            f"rules.{key}",
+            f"nombre dans ]0, 1] attendu / expected a number in (0, 1]: {value!r}",
+        )
+    return float(value)
