@@ -36,7 +36,8 @@ def cmd_load(args) -> int:
         )
     except FileError as exc:
         print(
-            f"erreur / error: {exc}\nRien n'a été importé / nothing was imported.", file=sys.stderr
+            f"erreur / error: {_line(exc)} (rien n'a été importé / nothing was imported)",
+            file=sys.stderr,
         )
         return 2
     print(report.summary(_lang()))
@@ -105,12 +106,33 @@ def cmd_export(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure is a one-line message on stderr, never a traceback
+    (set TICKETLIB_DEBUG=1 to see one). Exit 0 done, 2 refused (bad input or config),
+    1 internal error, 130 interrupted."""
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except ConfigError as exc:
-        print(f"erreur de configuration / configuration error: {exc}", file=sys.stderr)
+        print(f"erreur de configuration / configuration error: {_line(exc)}", file=sys.stderr)
         return 2
-    except ValueError as exc:
-        print(f"erreur / error: {exc}", file=sys.stderr)
+    except (ValueError, OSError) as exc:
+        print(f"erreur / error: {_line(exc)}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrompu / interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("TICKETLIB_DEBUG"):
+            raise
+        print(
+            f"erreur interne / internal error: {type(exc).__name__}: {_line(exc)} "
+            "(TICKETLIB_DEBUG=1 pour le détail / for details)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _line(exc: BaseException) -> str:
+    """The message of an exception on one line."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 500 else text[:497] + "..."

@@ -9,7 +9,7 @@ import pandas as pd
 from ticketlib import store
 from ticketlib.config import SlaConfig
 from ticketlib.replay import replay
-from ticketlib.sqlfiles import sql
+from ticketlib.sqlfiles import bound, sql
 
 CLI_OUTPUTS = {"sla": "out_sla", "durations": "out_durations", "quality": "out_quality"}
 
@@ -62,9 +62,10 @@ def write_cli_export(
                 f"iso_local({c}, $tz) as {c}" if "TIMESTAMP" in types[c].upper() else c
                 for c in columns
             )
+            # bound only where an instant column uses it (a table without instants has none)
             con.execute(
                 f"copy (select {select} from ({query})) to '{_quote(out)}' (format csv, header)",
-                {"tz": config.calendar.timezone},
+                bound(select, {"tz": config.calendar.timezone}) or None,
             )
         else:
             con.execute(f"copy ({query}) to '{_quote(out)}' (format parquet)")
