@@ -39,7 +39,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ticketlib.importers import logs
-from ticketlib.importers.files import FileError, FileTable, fold_column, read_file
+from ticketlib.importers.files import (
+    FileError,
+    FileTable,
+    fold_column,
+    original_names,
+    read_file,
+)
 from ticketlib.importers.staging import StagedFile, add_vocabulary
 from ticketlib.sqlfiles import run_script
 
@@ -95,15 +101,21 @@ def stage(con, files: list[tuple[int, Path]], mapping) -> list[StagedFile]:
             f"insert into sn_src select {index}, __row, '{layout}', {', '.join(exprs)} "
             f"from {ft.table}"
         )
+        date_notes = logs.slash_dates(
+            con, ft, "sn_src", index, {f: mapping.fields.get(f) for f in TIMES}
+        )
         logs.stage_malformed(con, index, ft)
         kind = "events" if layout == "audit" else "tickets"
         e = logs.entry(index, ft, kind, NAME, ft.rows)
-        e.notes.append(
-            "journal d'audit (une ligne par mise à jour) / audit log (one row per update)"
-            if layout == "audit"
-            else "instantané de la table incident, sans historique / incident table snapshot, "
-            "no history: événements dérivés des dates / events derived from the dates"
-        )
+        e.notes.extend(date_notes)
+        if ft.rows:  # an empty file has no layout to tell
+            e.notes.append(
+                "journal d'audit (une ligne par mise à jour) / audit log (one row per update)"
+                if layout == "audit"
+                else "instantané de la table incident, sans historique / incident table "
+                "snapshot, no history: événements dérivés des dates / events derived from the "
+                "dates"
+            )
         entries.append(e)
     run_script(con, "read_servicenow", ns=NS, derived=logs.DERIVED_OFFSET)
     return entries + _derived(con, entries)
@@ -123,7 +135,7 @@ def _layout(con, ft: FileTable, mapping) -> str:
             raise FileError(
                 ft.path,
                 f"colonne requise manquante / missing required column {field} "
-                f"({mapping.fields.get(field)}); trouvées / found: {', '.join(ft.columns.values())}",
+                f"({mapping.fields.get(field)}); trouvées / found: {original_names(ft)}",
             )
     layout = mapping.options.get("layout", "auto")
     if layout in ("audit", "snapshot"):

@@ -1,7 +1,8 @@
 -- Landing the event rows of one import (grain: one row per events-file row read), step 1.
 -- Inputs: stg_events_all, map_status, map_priority, load_params, ts_fast(); tickets landed.
 -- Built for millions of rows: one pass parses (fast path), maps, keys and checks; the texts
--- the fast path cannot read are parsed next and patched in by step 2.
+-- the fast path cannot read (ts_slow) are parsed next (ts_patch: each text of each file with
+-- its instant) and patched in by step 2.
 
 create or replace temp macro event_reason(ticket_id, ts, ts_raw, status_blank, etat,
                                           priority_blank, priority, created_at) as
@@ -40,5 +41,6 @@ left join tickets t using (ticket_id)
 left join stg_event_order o on o.file_index = c.file_index and o.source_row = c.source_row;
 
 
-create or replace temp table ts_input as
-select distinct ts_raw as s from keyed_events where ts is null and ts_raw is not null;
+-- the texts the fast path could not read, per file (slash dates are decided per file column)
+create or replace temp table ts_slow as
+select distinct file_index, ts_raw as s from keyed_events where ts is null and ts_raw is not null;

@@ -3,8 +3,9 @@
 update checked_tickets
 set created_at = p.utc::timestamptz, created_local = p.local,
     reason = ticket_reason(ticket_id, created_raw, p.utc::timestamptz, priority_blank, priority)
-from ts_parsed p
-where checked_tickets.created_at is null and checked_tickets.created_raw = p.s;
+from ts_patch p
+where checked_tickets.created_at is null and checked_tickets.file_index = p.file_index
+  and checked_tickets.created_raw = p.s;
 
 -- the first usable row of each ticket in this import; later ones repeat it or conflict
 create or replace temp table ticket_outcome as
