@@ -57,9 +57,12 @@ def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
         "create or replace temp table load_params as select $i::integer as import_id",
         {"i": import_id},
     )
-    con.execute("create or replace temp table load_files (file_index integer, name varchar)")
+    con.execute(
+        "create or replace temp table load_files (file_index integer, name varchar, kind varchar)"
+    )
     con.executemany(
-        "insert into load_files values (?, ?)", [[f.file_index, f.path.name] for f in staged]
+        "insert into load_files values (?, ?, ?)",
+        [[f.file_index, f.path.name, f.kind] for f in staged],
     )
     combine_staging(con, staged)
     _map_vocabularies(con)
@@ -79,7 +82,7 @@ def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
         """
         insert into quarantine
         select (select import_id from load_params), f.name, q.source_row, q.ticket_id, q.reason,
-               q.detail, q.raw
+               q.detail, q.raw, q.kind
         from q_rows q join load_files f using (file_index)
         where not exists (
             select 1 from quarantine x
@@ -87,6 +90,7 @@ def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
               and x.reason = q.reason and x.raw is not distinct from q.raw)
         """
     )
+    run_script(con, "load_incomplete_history")
     return _account(con, staged)
 
 

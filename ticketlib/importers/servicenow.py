@@ -10,11 +10,12 @@ event when its state differs from the previous update of the incident, ordered b
 then `sys_mod_count`, then file order; or when it sets another priority (the état repeats, the
 replay opens no new visit, the priority history keeps the change). Other rows are skipped
 (`no_state_change`). Rows with a state that is no state (`-100`, `[options] invalid_states`)
-are rejected (`invalid_state`) and left out of the comparison; rows logged before the
-incident's `opened_at` are rejected (`event_before_creation`) likewise, so the next row
-carries the state. The ticket is created at `opened_at` and is ouvert from then to its first
-logged row, whatever state that row has (the log has gaps: 8,521 UCI incidents start in
-another state than New; the time before their first row counts as ouvert). One ticket row per
+are rejected (`invalid_state`) and left out of the comparison. Rows logged before the
+incident's `opened_at` are events like the others (DESIGN §5.1: an event before creation is
+kept; it sets the état at creation and the replay flags the ticket). The ticket is created at
+`opened_at` and is ouvert from then to its first logged row, whatever state that row has (the
+log has gaps: 8,521 UCI incidents start in another state than New; the time before their first
+row counts as ouvert). One ticket row per
 incident is derived, with the latest known value of each attribute. Equal times (minute
 precision: New then Resolved in one minute is common) are ordered by `sys_mod_count`, then file
 order, for the comparison and for the replay too (`stg_event_order`): a file sorted newest

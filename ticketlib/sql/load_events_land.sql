@@ -6,8 +6,7 @@ set ts = p.utc::timestamptz, ts_local = p.local,
     h = hash(keyed_events.ticket_key, p.utc::timestamptz, keyed_events.etat, keyed_events.priority),
     reason = event_reason(keyed_events.ticket_id, p.utc::timestamptz, keyed_events.ts_raw,
                           keyed_events.status_blank, keyed_events.etat,
-                          keyed_events.priority_blank, keyed_events.priority,
-                          keyed_events.created_at)
+                          keyed_events.priority_blank, keyed_events.priority)
 from ts_patch p
 where keyed_events.ts is null and keyed_events.file_index = p.file_index
   and keyed_events.ts_raw = p.s;
