@@ -1,6 +1,6 @@
-"""What the importers keep of a history (issue 9 items 8, 9): events before the creation kept,
-and tickets whose events went to the quarantine flagged `incomplete_history`, whatever the
-order of the imports.
+"""What the importers keep of a history (issue 9 items 6, 8, 9): events at one instant in the
+source's from→to chain, events before the creation kept, and tickets whose events went to the
+quarantine flagged `incomplete_history`, whatever the order of the imports.
 
 Calendar: data/sla.toml (Mon-Fri 09:00-18:00 Europe/Paris); March 2025 is CET (+01:00), so
 Mon 3 March 09:00 Paris is 08:00Z.
@@ -9,12 +9,14 @@ Mon 3 March 09:00 Paris is 08:00Z.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tests import flow_fixture as ff
-from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, events_by_ticket, write_csv
+from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, events_by_ticket, sla_rows, write_csv
 from ticketlib import store
 from ticketlib.cli import main as cli
 from ticketlib.importers import run_import
@@ -34,6 +36,213 @@ def flags(db: Path) -> list[tuple]:
         "select t.ticket_id, f.flag, f.detail from import_flags f join tickets t "
         "using (ticket_key) order by all",
     )
+
+
+# ---- item 6: one instant, the source's from→to chain ---------------------------------------
+
+
+def jira_issue(histories: list[tuple], status: str, key: str = "CH-1", created="09:00") -> dict:
+    """An issue created Mon 3 March at `created` Paris; histories (id, HH:MM, [(field, from,
+    to)]) with statuses named by the seed's labels (ids 101.. per label)."""
+    ids = {"OUVERT": "101", "PRIS EN COMPTE": "102", "RÉSOLU": "104", "FERMÉ": "105"}
+    ids |= {"RÉOUVERT": "106"}
+
+    def item(field, a, b):
+        if field == "status":
+            return {"field": "status", "from": ids[a], "fromString": a, "to": ids[b],
+                    "toString": b}  # fmt: skip
+        return {"field": field, "from": None, "fromString": a, "to": None, "toString": b}
+
+    return {
+        "id": "1",
+        "key": key,
+        "fields": {
+            "created": f"2025-03-03T{created}:00.000+0100",
+            "updated": "2025-03-03T12:00:00.000+0100",
+            "status": {"id": ids[status], "name": status},
+            "priority": {"name": "Medium"},
+        },
+        "changelog": {
+            "total": len(histories),
+            "histories": [
+                {
+                    "id": hid,
+                    "created": f"2025-03-03T{hhmm}:00.000+0100",
+                    "items": [item(*i) for i in items],
+                }
+                for hid, hhmm, items in histories
+            ],
+        },
+    }
+
+
+def load_jira(tmp_path: Path, *issues: dict) -> Path:
+    path = tmp_path / "issues.json"
+    path.write_text(json.dumps({"issues": list(issues)}), encoding="utf-8")
+    db = tmp_path / "j.duckdb"
+    report = run_import([path], db=db, fmt="jira")
+    assert report.total("quarantined") == 0 and all(f.balanced for f in report.files)
+    return db
+
+
+def test_jira_histories_at_one_second_follow_their_chain(tmp_path):
+    """The issue's example: created 09:00; history 30005 OUVERT→RÉSOLU and history 30004
+    RÉSOLU→FERMÉ, both at 11:00:00, status FERMÉ. The chain, not the ids, orders them."""
+    db = load_jira(
+        tmp_path,
+        jira_issue(
+            [
+                ("30005", "11:00", [("status", "OUVERT", "RÉSOLU")]),
+                ("30004", "11:00", [("status", "RÉSOLU", "FERMÉ")]),
+            ],
+            "FERMÉ",
+        ),
+    )
+    assert events_by_ticket(db)["CH-1"] == [
+        ("03/03 09:00", "ouvert", "OUVERT"),  # the status at creation: the chain's first from
+        ("03/03 11:00", "resolu", "RÉSOLU"),
+        ("03/03 11:00", "ferme", "FERMÉ"),
+    ]
+    row = sla_rows(db)["CH-1"]
+    assert (row["tto_elapsed_s"], row["ttr_elapsed_s"], row["ttr_status"]) == (7200, 7200, "met")
+    assert (row["status"], row["reopens"]) == ("ferme", 0)
+    assert row["closed_at"].isoformat() == "2025-03-03T10:00:00+00:00"  # 11:00 Paris
+
+
+@pytest.mark.parametrize(
+    ("histories", "expected"),
+    [
+        pytest.param(
+            # A→B→C→D given in the order 3, 1, 2 of their ids
+            [
+                ("3", "10:00", [("status", "PRIS EN COMPTE", "RÉSOLU")]),
+                ("1", "10:00", [("status", "RÉSOLU", "FERMÉ")]),
+                ("2", "10:00", [("status", "OUVERT", "PRIS EN COMPTE")]),
+            ],
+            ["ouvert", "pris_en_compte", "resolu", "ferme"],
+            id="three-link chain",
+        ),
+        pytest.param(
+            # cyclic from the status in force (RÉSOLU at 09:30): RÉSOLU→RÉOUVERT first
+            [
+                ("7", "09:30", [("status", "OUVERT", "RÉSOLU")]),
+                ("8", "10:00", [("status", "RÉOUVERT", "RÉSOLU")]),
+                ("9", "10:00", [("status", "RÉSOLU", "RÉOUVERT")]),
+            ],
+            ["ouvert", "resolu", "reouvert", "resolu"],
+            id="cycle started by the status in force",
+        ),
+        pytest.param(
+            # a cycle at the very start: no status in force, no head: id order, and the
+            # status at creation is the first one's from
+            [
+                ("1", "10:00", [("status", "RÉSOLU", "OUVERT")]),
+                ("2", "10:00", [("status", "OUVERT", "RÉSOLU")]),
+            ],
+            ["resolu", "ouvert", "resolu"],
+            id="cycle with nothing before it",
+        ),
+        pytest.param(
+            # broken: from PRIS EN COMPTE (in force since 09:30) the chain runs 2, 3 and stops
+            # at FERMÉ; the unlinked RÉOUVERT→PRIS EN COMPTE (lowest id) comes after
+            [
+                ("5", "09:30", [("status", "OUVERT", "PRIS EN COMPTE")]),
+                ("1", "10:00", [("status", "RÉOUVERT", "PRIS EN COMPTE")]),
+                ("2", "10:00", [("status", "PRIS EN COMPTE", "RÉSOLU")]),
+                ("3", "10:00", [("status", "RÉSOLU", "FERMÉ")]),
+            ],
+            ["ouvert", "pris_en_compte", "resolu", "ferme", "pris_en_compte"],
+            id="broken chain",
+        ),
+        pytest.param(
+            # two heads and nothing in force: the lowest id's chain first, then the other
+            [
+                ("1", "10:00", [("status", "FERMÉ", "RÉOUVERT")]),
+                ("2", "10:00", [("status", "OUVERT", "PRIS EN COMPTE")]),
+                ("3", "10:00", [("status", "PRIS EN COMPTE", "RÉSOLU")]),
+            ],
+            ["ferme", "reouvert", "pris_en_compte", "resolu"],
+            id="two chains",
+        ),
+    ],
+)
+def test_chains_broken_or_cyclic_are_ordered_deterministically(tmp_path, histories, expected):
+    db = load_jira(tmp_path, jira_issue(histories, "RÉSOLU"))
+    assert [e[1] for e in events_by_ticket(db)["CH-1"]] == expected
+    # the same export written in the reverse order reads the same
+    issue = jira_issue(list(reversed(histories)), "RÉSOLU")
+    other = tmp_path / "other"
+    other.mkdir()
+    assert events_by_ticket(load_jira(other, issue)) == events_by_ticket(db)
+
+
+def test_a_history_moves_whole_and_others_keep_their_place(tmp_path):
+    """History 41 (OUVERT→RÉSOLU, priority Medium→High) comes before 40 (RÉSOLU→FERMÉ) with its
+    priority change; the priority-only history 39 at that instant keeps its place (first)."""
+    db = load_jira(
+        tmp_path,
+        jira_issue(
+            [
+                ("41", "11:00", [("status", "OUVERT", "RÉSOLU"), ("priority", "Medium", "High")]),
+                ("40", "11:00", [("status", "RÉSOLU", "FERMÉ")]),
+                ("39", "11:00", [("priority", "Low", "Medium")]),
+            ],
+            "FERMÉ",
+        ),
+    )
+    assert events_by_ticket(db, priority=True)["CH-1"] == [
+        ("03/03 09:00", "ouvert", "OUVERT", "faible"),  # the first priority change's from
+        ("03/03 11:00", "ouvert", "OUVERT", "moyenne"),  # 39
+        ("03/03 11:00", "resolu", "RÉSOLU", None),  # 41
+        ("03/03 11:00", "resolu", "RÉSOLU", "haute"),
+        ("03/03 11:00", "ferme", "FERMÉ", None),  # 40
+    ]
+
+
+def zendesk_audit(aid: int, when: str, *changes: tuple) -> dict:
+    """An audit of ticket 501 at `when` (UTC); changes (type, field, previous, value)."""
+    events = [
+        {"id": aid * 10 + i, "type": t, "field_name": f, "value": v}
+        | ({"previous_value": p} if t == "Change" else {})
+        for i, (t, f, p, v) in enumerate(changes)
+    ]
+    return {"id": aid, "ticket_id": 501, "created_at": when, "events": events}
+
+
+def test_zendesk_audits_at_one_second_follow_previous_value(tmp_path):
+    audits = [
+        zendesk_audit(1, "2025-03-03T08:00:00Z", ("Create", "status", None, "new")),
+        zendesk_audit(2, "2025-03-03T09:00:00Z", ("Change", "status", "new", "open")),
+        # one second, ids against the chain: open→solved (3002) before solved→closed (3001)
+        zendesk_audit(3001, "2025-03-03T10:00:00Z", ("Change", "status", "solved", "closed")),
+        zendesk_audit(3002, "2025-03-03T10:00:00Z", ("Change", "status", "open", "solved")),
+    ]
+    path = tmp_path / "audits.json"
+    path.write_text(json.dumps({"audits": audits}), encoding="utf-8")
+    run_import([path], db=tmp_path / "z.duckdb", fmt="zendesk")
+    assert events_by_ticket(tmp_path / "z.duckdb")["501"] == [
+        ("03/03 09:00", "ouvert", "new"),
+        ("03/03 10:00", "pris_en_compte", "open"),
+        ("03/03 11:00", "resolu", "solved"),
+        ("03/03 11:00", "ferme", "closed"),
+    ]
+
+
+def test_zendesk_status_at_creation_from_the_chain(tmp_path):
+    """A ticket whose creation is not in the export starts in its chain's first previous
+    value (pending), not in the lowest id's (solved)."""
+    audits = [
+        zendesk_audit(51, "2025-03-03T10:00:00Z", ("Change", "status", "solved", "closed")),
+        zendesk_audit(52, "2025-03-03T10:00:00Z", ("Change", "status", "pending", "solved")),
+    ]
+    path = tmp_path / "audits.json"
+    path.write_text(json.dumps({"audits": audits}), encoding="utf-8")
+    run_import([path], db=tmp_path / "z.duckdb", fmt="zendesk")
+    assert events_by_ticket(tmp_path / "z.duckdb")["501"] == [
+        ("03/03 11:00", "attente_client", "pending"),
+        ("03/03 11:00", "resolu", "solved"),
+        ("03/03 11:00", "ferme", "closed"),
+    ]
 
 
 # ---- item 8: an event before the creation is kept ----------------------------------------
