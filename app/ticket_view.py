@@ -87,6 +87,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Aucune priorité connue : la priorité par défaut fixe les cibles.",
         "No priority known: the default priority sets the targets.",
     ),
+    "flags": (
+        "Signalements qualité (les chiffres restent calculés) : {flags}",
+        "Data-quality flags (the figures are still computed): {flags}",
+    ),
 }
 
 BADGE = {"met": "green", "breached": "red", "at_risk": "orange", "running": "blue"}
@@ -169,6 +173,13 @@ def show(ticket_id: str | None, key: str) -> None:
     st.markdown(" · ".join(f"**{name}**{colon}{value}" for name, value in facts))
     if bool(row.default_priority_used):
         st.caption(tr(LABELS, "default_priority"))
+    flags = detail.get("flags")
+    if flags is not None and not flags.empty:
+        shown = " · ".join(
+            f"`{f.flag}`" + (f" ({safe(f.detail)})" if isinstance(f.detail, str) else "")
+            for f in flags.itertuples()
+        )
+        st.caption(tr(LABELS, "flags", flags=shown))
     _clocks(detail["clocks"], tz)
     w = words(LABELS)
     st.markdown(f"**{tr(LABELS, 'timeline')}**")

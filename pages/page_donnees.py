@@ -147,6 +147,10 @@ LABELS = {
         "Historique qui ne commence pas par OUVERT",
         "History that does not begin in OPEN",
     ),
+    "f_incomplete_history": (
+        "Historique incomplet (événements en quarantaine)",
+        "Incomplete history (events quarantined)",
+    ),
     "f_changelog_truncated": ("Historique Jira tronqué", "Jira changelog truncated"),
     "f_changelog_missing": ("Historique Jira absent", "Jira changelog missing"),
     "f_snapshot_dates_inconsistent": (

@@ -8,7 +8,8 @@ Calendar: data/sla.toml (Mon-Fri 09:00-18:00 Europe/Paris). Alpha has three tick
   OUVERT), TTR 27 h breached (by 3 h; PRIS EN COMPTE consumed 21 h).
 - A3 (faible) 1 April 09:00 -> taken 10:00, still open: TTO 1 h met, TTR 9 h running.
 Beta has B1 (the latest event, so the as-of instant); Gamma has C1 with an unknown status
-(quarantined) and an unexpected transition OUVERT -> RÉSOLU (a quality flag).
+(quarantined, so C1 is flagged incomplete_history) and an unexpected transition OUVERT ->
+RÉSOLU (a quality flag).
 """
 
 from __future__ import annotations

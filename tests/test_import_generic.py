@@ -168,7 +168,7 @@ def test_every_row_is_accounted_for(tmp_path):
     ]
     events = EVENTS + [
         EVENTS[0],  # duplicate
-        ["T1", "2025-03-03T08:00:00+01:00", "OUVERT", ""],  # before creation
+        ["T1", "2025-03-03T08:00:00+01:00", "OUVERT", ""],  # before creation: kept
         ["T1", "2025-03-03T12:00:00+01:00", "EN COURS", ""],  # unknown status
         ["T1", "31/02/2025 25:00", "FERMÉ", ""],  # unreadable timestamp
         ["T1", "", "FERMÉ", ""],  # missing timestamp
@@ -190,10 +190,9 @@ def test_every_row_is_accounted_for(tmp_path):
         "missing_ticket_id": 1,
         "unknown_priority": 1,
     }
-    assert (fe.rows_read, fe.loaded, fe.duplicates) == (13, 4, 1)
+    assert (fe.rows_read, fe.loaded, fe.duplicates) == (13, 5, 1)
     assert fe.quarantined == {
         "bad_timestamp": 1,
-        "event_before_creation": 1,
         "malformed_row": 1,
         "missing_status": 1,
         "missing_ticket_id": 1,
@@ -211,13 +210,28 @@ def test_every_row_is_accounted_for(tmp_path):
     by_row = {(r[0], r[1]): r for r in rows}
     assert by_row[("e.csv", 7)][2:4] == ("unknown_status", "EN COURS")
     assert '"status":"EN COURS"' in by_row[("e.csv", 7)][4]
-    assert by_row[("e.csv", 6)][2] == "event_before_creation"
+    assert ("e.csv", 6) not in by_row  # an event before creation is kept (DESIGN §5.1)
     assert by_row[("e.csv", 14)][2] == "malformed_row"
     assert "surplus" in by_row[("e.csv", 14)][4]
     assert by_row[("t.csv", 4)][2:4] == ("bad_created_at", "bad date")
     summary = report.summary()
-    assert "13 lues, 4 chargées, 1 doublons, 8 en quarantaine" in summary
+    assert "13 lues, 5 chargées, 1 doublons, 7 en quarantaine" in summary
     assert "statut inconnu" in summary and "'EN COURS' ×1" in summary
+    kinds = con.execute(
+        "select kind, count(*) from quarantine group by all order by all"
+    ).fetchall()
+    assert kinds == [("events", 7), ("tickets", 4)]
+    # T1 lost 5 of its events to the quarantine (the other two rows name no ticket)
+    assert con.execute(
+        "select t.ticket_id, f.flag, f.detail from import_flags f join tickets t using (ticket_key)"
+    ).fetchall() == [
+        (
+            "T1",
+            "incomplete_history",
+            "5 événements en quarantaine / events quarantined: bad_timestamp ×1, "
+            "missing_status ×1, missing_timestamp ×1, unknown_priority ×1, unknown_status ×1",
+        )
+    ]
 
 
 def test_importing_twice_changes_nothing_and_newer_export_adds_only_new_events(tmp_path):
@@ -293,7 +307,6 @@ def test_an_import_killed_half_way_leaves_the_database_as_before(tmp_path):
     [
         ("", "empty file"),
         ("ticket_id,timestamp\nT1,2025-03-03\n", "missing required columns"),
-        ("ticket_id,timestamp,status\n", "no data rows"),
         ("\x00\x01\x02garbage", "format not recognised"),
     ],
 )

@@ -143,7 +143,13 @@ def test_quarantine(ctx):
 def test_quality_flags(ctx):
     flags = _q(ctx, "quality_flags")
     assert flags[["ticket_id", "flag", "detail"]].values.tolist() == [
-        ["C1", "unexpected_transition", "ouvert → resolu"]
+        # its EN COURS event is in quarantine (DESIGN §5.1: incomplete_history)
+        [
+            "C1",
+            "incomplete_history",
+            "1 événement en quarantaine / event quarantined: unknown_status ×1",
+        ],
+        ["C1", "unexpected_transition", "ouvert → resolu"],
     ]
     assert _q(ctx, "quality_flags", flag="no_priority").empty
 

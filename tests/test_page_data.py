@@ -150,8 +150,11 @@ def test_tabs_show_history_quarantine_and_quality(app_db, review_db):
     assert rows["Ticket"].tolist() == ["C1"]
     assert rows["Motif"].tolist() == ["statut inconnu (à ajouter au mapping)"]
     flags = ff.frame_with(at, "Signalements")
-    assert flags["Code"].tolist() == ["unexpected_transition"]
-    assert flags["Signalement"].tolist() == ["Transition hors du parcours prévu"]
+    assert flags["Code"].tolist() == ["incomplete_history", "unexpected_transition"]
+    assert flags["Signalement"].tolist() == [
+        "Historique incomplet (événements en quarantaine)",
+        "Transition hors du parcours prévu",
+    ]
 
 
 def test_upload_through_the_page(app_db, empty_db, tmp_path, capsys):

@@ -21,7 +21,15 @@ def _progress(label: str, fraction: float) -> None:
             print(file=sys.stderr)
 
 
+def _one_line(text: str) -> str:
+    """A message on one line: line breaks and control characters (from file names or
+    headers) become spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in str(text)).split())
+
+
 def cmd_load(args) -> int:
+    """Import; any failure is one line on stderr naming the file(s), exit 2, nothing stored
+    (the write session replaces the database only when the import landed)."""
     from ticketlib.importers import FileError, run_import
 
     config = load_config(args.config)
@@ -35,13 +43,22 @@ def cmd_load(args) -> int:
             progress=_progress,
         )
     except FileError as exc:
-        print(
-            f"erreur / error: {_line(exc)} (rien n'a été importé / nothing was imported)",
-            file=sys.stderr,
-        )
-        return 2
-    print(report.summary(_lang()))
-    return 0
+        why = exc
+    except ConfigError:
+        raise  # main() says which setting, on one line
+    except Exception as exc:  # no input may end in a traceback
+        names = ", ".join(Path(p).name for p in args.paths)
+        why = f"{names}: {type(exc).__name__}: {exc}"
+    else:
+        print(report.summary(_lang()))
+        return 0
+    if sys.stderr.isatty():
+        print(file=sys.stderr)  # after the progress line
+    print(
+        _one_line(f"erreur / error: {why} ; rien n'a été importé / nothing was imported."),
+        file=sys.stderr,
+    )
+    return 2
 
 
 def cmd_demo(args) -> int:
@@ -133,6 +150,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _line(exc: BaseException) -> str:
-    """The message of an exception on one line."""
-    text = " ".join(str(exc).split())
+    """The message of an exception on one line, at most 500 characters."""
+    text = _one_line(str(exc))
     return text if len(text) <= 500 else text[:497] + "..."

@@ -307,5 +307,5 @@ def ticket_detail(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame]:
 
 def quality_summary(cur, marts: Marts) -> pd.DataFrame:
     return cur.execute(
-        f"select flag, count(*) as flags, count(distinct ticket_id) as tickets from {marts.quality} group by all order by flags desc"
+        f"select flag, count(*) as flags, count(distinct ticket_id) as tickets from {marts.quality} group by all order by flags desc, flag"
     ).df()

@@ -234,8 +234,9 @@ def breach_summary(cur, marts: Marts, filters: Filters, config: SlaConfig) -> di
 
 def ticket(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame] | None:
     """One ticket as of the marts' instant: its mart row (`sla`), its clocks, its visits to
-    each état (`timeline`), its events (raw status beside état, source file and row) and the
-    time spent per état (`durations`, wall and business hours). None when it does not exist."""
+    each état (`timeline`), its events (raw status beside état, source file and row), the
+    time spent per état (`durations`, wall and business hours) and its data-quality flags
+    (`flags`: flag, flagged_at, detail, as `quality` gives them). None when it does not exist."""
     detail = metrics.ticket_detail(cur, marts, ticket_id)
     sla = detail["sla"]
     if sla.empty:
@@ -255,12 +256,18 @@ def ticket(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame] | None:
         .reset_index(drop=True)
     )
     durations["visits"] = durations.visits.astype("int64")
+    flags = cur.execute(
+        f"select flag, flagged_at, detail from {marts.quality} where ticket_key = $k "
+        "order by flagged_at nulls first, flag",
+        {"k": key},
+    ).df()
     return {
         "sla": sla,
         "clocks": clocks(sla.iloc[0]),
         "timeline": timeline,
         "events": events,
         "durations": durations,
+        "flags": flags,
     }
 
 

@@ -91,8 +91,23 @@ create table if not exists quarantine (
     ticket_id varchar,
     reason varchar not null,
     detail varchar,
-    raw varchar                     -- the rejected row as JSON
+    raw varchar,                    -- the rejected row as JSON
+    kind varchar                    -- tickets | events: what the rejected row was
 );
+-- databases made before `kind` existed gain it; their rows get it from their reason (else from
+-- their file's kind; null when neither tells)
+alter table quarantine add column if not exists kind varchar;
+update quarantine q
+set kind = coalesce(
+    case when q.reason in ('missing_created_at', 'bad_created_at', 'conflicting_ticket_row',
+                           'created_after_events') then 'tickets'
+         when q.reason in ('missing_timestamp', 'bad_timestamp', 'missing_status',
+                           'unknown_status', 'event_before_creation', 'invalid_state')
+              then 'events' end,
+    (select case when min(f.kind) = max(f.kind) and min(f.kind) in ('tickets', 'events')
+                 then min(f.kind) end
+     from import_files f where f.import_id = q.import_id and f.file_name = q.file_name))
+where q.kind is null;
 """
 
 

@@ -2,7 +2,9 @@
 
 Accepted: ISO 8601 with `Z` or an offset (`+02:00`, `+0200`, `+02`), naive ISO (`T` or a space,
 optional seconds and fraction), `YYYY/MM/DD HH:MM[:SS]`, French `DD/MM/YYYY HH:MM[:SS]` (also with
-`-` or `.`), and bare dates (midnight). An offset makes the instant absolute; without one the
+`-` or `.`), and bare dates (midnight). Slash dates are read day-first here; a column of a file
+that proves month-first (`importers/slashdates.py`, DESIGN §5.1: decided per column from all its
+values) is first rewritten to ISO order by `ts_month_first`. An offset makes the instant absolute; without one the
 wall time is local to the calendar's zone and converted once, at import, by the rule of
 iCalendar (RFC 5545) and Python's `zoneinfo` (fold=0): a wall time that happens twice (autumn)
 is its first occurrence (summer time); a wall time that does not exist (spring gap) is read with
@@ -25,7 +27,11 @@ _ISO = (
     r"\s*([zZ]|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?)?$"
 )
 
+_SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
+
 MACROS = rf"""
+-- A month-first slash date (MM/DD/YYYY ...) in ISO order (YYYY-MM-DD ...); other texts as they are.
+create or replace temp macro ts_month_first(s) as regexp_replace(s, '{_SLASH}', '\3-\1-\2');
 -- The common case, ISO 8601 with an offset, read natively (fast); null for anything else.
 create or replace temp macro ts_fast(s) as
     case when s[11] in ('T', ' ')

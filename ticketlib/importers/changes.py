@@ -10,14 +10,17 @@ A reader fills these temp tables (all text) from its JSON, then calls `stage_cha
 - `chg_totals`, `chg_histories`: histories declared by the export and histories present, for
   the truncation check; `chg_units`: how many units (issues, histories, audits) each file held.
 The rules (sql/stage_changes.sql): items sorted by time, then history id, status before
-priority; the status at creation is the first status change's `from` (else the current
-status), at the ticket's creation (else its earliest history); a priority change is an event
+priority, except that the histories of one ticket changing its status at one instant follow
+their from→to chain (DESIGN §5.1; broken or cyclic chains go on in id order, see the SQL); the
+status at creation is the first status change's `from` (else the current status), at the
+ticket's creation (else its earliest history); a priority change is an event
 repeating the status in force with the new priority. A ticket's items from all the files of
 one import are ordered together (issues exported without changelog combine with their
 changelog pages); each row is staged in the file it came from, the status at creation in the
 file of the ticket row. `source_row` is a row's rank in its file: ticket by ticket in file
-order, then its ticket row, its status at creation, its items in order (so events at one
-instant replay in history order). Status keys are namespaced (`jira:…`), so the vocabularies of
+order, then its ticket row, its status at creation, its items in order: the row numbers are
+the positions that order events at one instant in the landing (as `stg_event_order` does for
+readers whose rows are file rows), so they replay in chain order. Status keys are namespaced (`jira:…`), so the vocabularies of
 two sources in one import never collide.
 """
 

@@ -29,7 +29,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ticketlib.importers import logs, xes
-from ticketlib.importers.files import FileError, FileTable, fold_column, read_file
+from ticketlib.importers.files import (
+    FileError,
+    FileTable,
+    fold_column,
+    original_names,
+    read_file,
+)
 from ticketlib.importers.formats import head_text
 from ticketlib.importers.mapping import (
     MAPPINGS_DIR,
@@ -80,9 +86,10 @@ def stage(con, files: list[tuple[int, Path]], mapping: Mapping) -> list[StagedFi
         else:
             ft = read_file(con, path, table)
         m, note = _mapping_for(ft, mapping)
-        kind = _stage_file(con, index, ft, m)
+        kind, date_notes = _stage_file(con, index, ft, m)
         e = logs.entry(index, ft, kind, NAME, ft.rows)
         e.notes.append(note)
+        e.notes.extend(date_notes)
         entries.append(e)
     run_script(con, "read_eventlog", derived=logs.DERIVED_OFFSET)
     for e in entries:
@@ -96,7 +103,8 @@ def stage(con, files: list[tuple[int, Path]], mapping: Mapping) -> list[StagedFi
     return entries + _derived(con, entries)
 
 
-def _stage_file(con, index: int, ft: FileTable, m: Mapping) -> str:
+def _stage_file(con, index: int, ft: FileTable, m: Mapping) -> tuple[str, list[str]]:
+    """Stage one file's rows; its kind (events or tickets) and the notes on its dates."""
     ns = f"el{index}"
     logs.add_statuses(con, ns, ETAT_VOCABULARY | m.status)
     add_vocabulary(con, "vocab_priority", m.priority)
@@ -105,6 +113,8 @@ def _stage_file(con, index: int, ft: FileTable, m: Mapping) -> str:
         return logs.text_expr(ft.columns, m.fields.get(field))
 
     has = {f: bool(logs.present(ft.columns, m.fields.get(f))) for f in m.fields}
+    if ft.rows == 0 and not ft.names:
+        return "events", []  # an XES log with no event: an empty file, nothing to stage
     if all(has.get(f) for f in EVENT_FIELDS):
         status = col("activity")
         if has.get("substatus"):
@@ -124,6 +134,7 @@ def _stage_file(con, index: int, ft: FileTable, m: Mapping) -> str:
             """
         )
         kind = "events"
+        notes = logs.slash_dates(con, ft, "el_src", index, {"ts": m.fields.get("timestamp")})
     elif has.get("case_id") and has.get("created"):
         con.execute(
             f"insert into el_cases select {index}, __row, {col('case_id')}, {col('created')}, "
@@ -131,15 +142,16 @@ def _stage_file(con, index: int, ft: FileTable, m: Mapping) -> str:
             f"{col('title')} from {ft.table}"
         )
         kind = "tickets"
+        notes = logs.slash_dates(con, ft, "el_cases", index, {"created": m.fields.get("created")})
     else:
         raise FileError(
             ft.path,
             "ni événements (cas, activité, horodatage) ni cas (cas, création) / neither events "
             f"(case, activity, timestamp) nor cases (case, created); colonnes / columns: "
-            f"{', '.join(ft.columns.values())}",
+            f"{original_names(ft)}",
         )
     logs.stage_malformed(con, index, ft)
-    return kind
+    return kind, notes
 
 
 def _mapping_for(ft: FileTable, mapping: Mapping) -> tuple[Mapping, str]:

@@ -1,9 +1,17 @@
 """Reading one export file into a DuckDB temp table, as people really have them.
 
 CSV: UTF-8 with or without BOM, or Windows-1252 (French Excel), `,` `;` or tab separated (taken
-from the header line), quoted fields with newlines, CRLF. Parquet as is. Every cell is text;
+from the header line), quoted fields with newlines, CRLF. Parquet as is. Every CSV cell is text;
 the importer parses. Each row keeps its row number as a spreadsheet shows it (the header is
 row 1) in `__row`; rows the CSV reader cannot split are returned as rejects with their line.
+
+The file's own column names never become SQL identifiers: its columns are stored under internal
+names `c1, c2, ...` (in file order), `FileTable.columns` maps each folded original name to its
+internal name and `FileTable.names` each internal name to the original. So a header such as
+`Ticket "ID"`, `rowid` or `__row` can neither break a statement nor collide with a working
+column (`__row`, DuckDB's `rowid`); an original name that must appear in SQL goes through
+`sqlident.quote_ident`. A file with a header and no rows is an empty file (0 rows), not an error
+(DESIGN §5.1).
 """
 
 from __future__ import annotations
@@ -21,19 +29,32 @@ import duckdb
 
 
 class FileError(ValueError):
-    """A file that cannot be used at all; nothing of it is stored."""
+    """A file that cannot be used at all; nothing of it is stored.
 
-    def __init__(self, path: Path | str, why: str):
-        super().__init__(f"{Path(path).name}: {why}")
-        self.path = str(path)
+    `path`: the file, or several (a sequence) when the failure cannot be pinned on one of
+    them; the message names them by file name, then says why, on one line.
+    """
+
+    def __init__(self, path: Path | str | list | tuple, why: str):
+        paths = [path] if isinstance(path, (str, Path)) else list(path)
+        names = ", ".join(Path(p).name for p in paths) or "-"
+        super().__init__(" ".join(f"{names}: {why}".split()))
+        self.path = str(paths[0]) if len(paths) == 1 else names
         self.why = why
+
+
+def unexpected(paths, exc: Exception) -> FileError:
+    """An error no check foresaw (a DuckDB error on odd data, an OS error...) as a FileError
+    naming the files being read, so that no input ends in a traceback."""
+    return FileError(paths, f"{type(exc).__name__}: {_first_line(exc)}")
 
 
 @dataclass
 class FileTable:
     path: Path
-    table: str  # temp table: the original columns as text plus __row
-    columns: dict[str, str]  # folded name -> original column name
+    table: str  # temp view: the file's columns under internal names c1, c2, ... plus __row
+    columns: dict[str, str]  # folded original name -> internal column name
+    names: dict[str, str]  # internal column name -> original name, in file order
     rows: int  # rows read, rejects included
     rejects: list[tuple[int, str, str]] = field(default_factory=list)  # (row, error, line)
     size: int = 0
@@ -69,27 +90,44 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> FileTab
     else:
         ft = _read_csv(con, path, table)
     ft.size, ft.sha256 = size, digest
-    if ft.rows == 0:
-        raise FileError(path, "aucune ligne de données / no data rows")
     return ft
+
+
+def internal_names(n: int) -> list[str]:
+    """The internal names of a file's n columns, in file order: c1, c2, ..."""
+    return [f"c{i + 1}" for i in range(n)]
+
+
+def original_names(ft: FileTable) -> str:
+    """The file's own column names, for messages."""
+    return ", ".join(ft.names.values())
 
 
 def _read_parquet(con, path: Path, table: str) -> FileTable:
     try:
+        names = [
+            d[0]
+            for d in con.execute(
+                "select * from read_parquet($p) limit 0", {"p": str(path)}
+            ).description
+        ]
+        internal = internal_names(len(names))
+        # columns taken by position (#1, #2...): their names never enter the statement
+        picked = ", ".join(f"#{i + 1} as {c}" for i, c in enumerate(internal))
         con.execute(
-            f"create or replace temp table {table} as "
-            "select * replace (file_row_number + 1 as file_row_number) "
-            "from read_parquet($p, file_row_number = true)",
+            f"create or replace temp table {table}_data as select {picked} from read_parquet($p)",
             {"p": str(path)},
         )
     except duckdb.Error as exc:
         raise FileError(
             path, f"Parquet illisible / unreadable Parquet: {_first_line(exc)}"
         ) from None
-    con.execute(f"alter table {table} rename column file_row_number to __row")
-    names = [r[0] for r in con.execute(f"describe {table}").fetchall() if r[0] != "__row"]
-    rows = con.execute(f"select count(*) from {table}").fetchall()[0][0]
-    return FileTable(path, table, _fold_names(names), rows)
+    # the table keeps the file's order, so rowid + 1 is the row's position in the file
+    con.execute(
+        f"create or replace temp view {table} as select d.*, rowid + 1 as __row from {table}_data d"
+    )
+    rows = con.execute(f"select count(*) from {table}_data").fetchall()[0][0]
+    return FileTable(path, table, _fold_names(names, internal), dict(zip(internal, names)), rows)
 
 
 def _read_csv(con, path: Path, table: str) -> FileTable:
@@ -98,8 +136,9 @@ def _read_csv(con, path: Path, table: str) -> FileTable:
         raise FileError(path, "pas d'en-tête / no header line")
     delim = max([";", ",", "\t", "|"], key=lambda d: _count_outside_quotes(header, d))
     names = _unique(next(csv.reader([header], delimiter=delim)))
+    internal = internal_names(len(names))
     try:
-        rejects = _scan(con, path, table, delim, names)
+        rejects = _scan(con, path, table, delim, internal)
         failure = None
     except duckdb.Error as exc:
         rejects, failure = [], exc
@@ -108,18 +147,27 @@ def _read_csv(con, path: Path, table: str) -> FileTable:
         # UTF-8 copy instead (the file itself stays as it is).
         source, encoding = _normalised_copy(path)
         try:
-            rejects = _scan(con, source, table, delim, names)
+            rejects = _scan(con, source, table, delim, internal)
         except duckdb.Error as exc:
             why = _first_line(failure or exc)
             raise FileError(path, f"CSV illisible / unreadable CSV: {why}") from None
         finally:
             source.unlink()
     rows = con.execute(f"select count(*) from {table}").fetchall()[0][0] + len(rejects)
-    return FileTable(path, table, _fold_names(names), rows, rejects, encoding=encoding)
+    return FileTable(
+        path,
+        table,
+        _fold_names(names, internal),
+        dict(zip(internal, names)),
+        rows,
+        rejects,
+        encoding=encoding,
+    )
 
 
-def _scan(con, source: Path, table: str, delim: str, names: list[str]) -> list:
-    """Read the CSV into `table` (a view adding `__row`); return the rows it could not split."""
+def _scan(con, source: Path, table: str, delim: str, internal: list[str]) -> list:
+    """Read the CSV into `table` (a view adding `__row`) under the internal column names;
+    return the rows it could not split."""
     rejects_table, scan_table = f"{table}_rejects", f"{table}_scan"
     # No sniffing: the dialect comes from the header line, every column is text, and rows with
     # a wrong number of fields become rejects instead of failing the whole file.
@@ -128,7 +176,7 @@ def _scan(con, source: Path, table: str, delim: str, names: list[str]) -> list:
         "auto_detect = false, columns = $columns, delim = $d, quote = '\"', escape = '\"', "
         f"ignore_errors = true, store_rejects = true, rejects_table = '{rejects_table}', "
         f"rejects_scan = '{scan_table}')",
-        {"p": str(source), "d": delim, "columns": dict.fromkeys(names, "VARCHAR")},
+        {"p": str(source), "d": delim, "columns": dict.fromkeys(internal, "VARCHAR")},
     )
     rejects = con.execute(
         f"select line, error_type || ': ' || error_message, csv_line from {rejects_table} "
@@ -164,10 +212,11 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _fold_names(names: list[str]) -> dict[str, str]:
+def _fold_names(names: list[str], internal: list[str]) -> dict[str, str]:
+    """folded original name -> internal name; of two names that fold alike, the first."""
     out: dict[str, str] = {}
-    for name in names:
-        out.setdefault(fold_column(name), name)
+    for name, column in zip(names, internal):
+        out.setdefault(fold_column(name), column)
     return out
 
 
@@ -219,4 +268,5 @@ def _count_outside_quotes(line: str, delim: str) -> int:
 
 
 def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0]
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -11,7 +11,8 @@ import gzip
 import importlib
 from pathlib import Path
 
-from ticketlib.importers.files import FileError
+from ticketlib.config import ConfigError
+from ticketlib.importers.files import FileError, unexpected
 from ticketlib.importers.mapping import load_mapping
 from ticketlib.importers.staging import StagedFile
 
@@ -79,6 +80,11 @@ def stage_files(con, paths: list[Path], fmt: str, mapping_path) -> tuple[list[St
     for name in dict.fromkeys(chosen.values()):
         files = [(i, paths[i]) for i in chosen if chosen[i] == name]
         mapping = load_mapping(name, mapping_path if name != "csv" else None)
-        staged.extend(reader(name).stage(con, files, mapping))
+        try:
+            staged.extend(reader(name).stage(con, files, mapping))
+        except (FileError, ConfigError):
+            raise
+        except Exception as exc:  # odd data no check foresaw: named, never a traceback
+            raise unexpected([p for _, p in files], exc) from exc
     staged.sort(key=lambda f: f.file_index)
     return staged, "+".join(dict.fromkeys(chosen.values()))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ticketlib.importers.files import FileError, FileTable, read_file
+from ticketlib.importers.files import FileError, FileTable, original_names, read_file
 from ticketlib.importers.staging import StagedFile, add_vocabulary
+from ticketlib.sqlident import quote_ident
 from ticketlib.workflow import ETAT_VOCABULARY, PRIORITY_VOCABULARY
 
 NAME = "csv"
@@ -46,7 +47,7 @@ def stage(con, files: list[tuple[int, Path]], mapping=None) -> list[StagedFile]:
 def stage_file(con, index: int, ft: FileTable) -> StagedFile:
     kind = kind_of(ft.columns)
     if kind is None:
-        found = ", ".join(ft.columns.values())
+        found = original_names(ft)
         raise FileError(
             ft.path,
             "colonnes requises manquantes / missing required columns: "
@@ -55,8 +56,8 @@ def stage_file(con, index: int, ft: FileTable) -> StagedFile:
         )
 
     def col(name: str) -> str:
-        original = ft.columns.get(name)
-        return f'"{original}"::varchar' if original else "null"
+        column = ft.columns.get(name)
+        return f"{quote_ident(column)}::varchar" if column else "null"
 
     view = f"stg_{kind}_file_{index}"
     if kind == "events":
@@ -70,7 +71,19 @@ def stage_file(con, index: int, ft: FileTable) -> StagedFile:
     )
     _stage_rejects(con, index, ft)
     return StagedFile(
-        index, Path(ft.path), kind, NAME, ft.rows, ft.size, ft.sha256, ft.table, views={kind: view}
+        index,
+        Path(ft.path),
+        kind,
+        NAME,
+        ft.rows,
+        ft.size,
+        ft.sha256,
+        ft.table,
+        views={kind: view},
+        names=ft.names,
+        time_columns={
+            kind: ft.names[ft.columns["timestamp" if kind == "events" else "created_at"]]
+        },
     )
 
 

@@ -52,6 +52,8 @@ def sniff(path: Path, head: str) -> bool:
         return (
             any(m in head for m in ('"issueChangeLogs"', '"fromString"', '"toString"'))
             or re.search(r'"changelog"\s*:\s*\{', head) is not None
+            # a search response that found nothing: {"startAt": 0, ..., "issues": []}
+            or re.search(r'"issues"\s*:\s*\[\s*\]', head) is not None
             or (re.search(r'"fields"\s*:\s*\{', head) and re.search(_ISSUE_KEY, head)) is not None
         )
     return is_devlake_csv(head) and any(

@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from ticketlib.importers.files import FileError, file_digest, fold_column, read_file
+from ticketlib.sqlident import quote_ident
 
 DOCS_SQL = """
 create temp table if not exists json_docs (
@@ -84,7 +85,8 @@ def read_json_file(con: duckdb.DuckDBPyConnection, index: int, path: Path) -> Js
         "(select count(*) from json_rejects where file_index = $i)",
         {"i": index},
     ).fetchall()[0]
-    if docs == 0:
+    if docs == 0 and not (layout == "devlake_csv" and rejects == 0):
+        # (a DevLake table with a header and no rows is an empty file, not an error)
         raise FileError(path, "aucun document JSON lisible / no readable JSON document")
     return JsonFile(index, path, size, digest, layout, docs, rejects)
 
@@ -151,13 +153,16 @@ def _read_text(con, index: int, path: Path, source: Path) -> str:
 
 def _read_devlake_csv(con, index: int, path: Path) -> str:
     ft = read_file(con, path, f"file_{index}")
-    data, ctx = ft.columns.get("data"), ft.columns.get("input")
-    ctx_sql = f'case when json_valid("{ctx}") then "{ctx}"::json end' if ctx else "null"
+    if "data" not in ft.columns:
+        raise FileError(path, "colonne data absente / no data column (DevLake raw table)")
+    data = quote_ident(ft.columns["data"])
+    ctx = quote_ident(ft.columns["input"]) if "input" in ft.columns else None
+    ctx_sql = f"case when json_valid({ctx}) then {ctx}::json end" if ctx else "null"
     con.execute(
         f"""
         insert into json_docs
-        select $i, __row, 'row ' || __row, "{data}"::json, {ctx_sql}
-        from {ft.table} where json_valid("{data}") order by __row
+        select $i, __row, 'row ' || __row, {data}::json, {ctx_sql}
+        from {ft.table} where json_valid({data}) order by __row
         """,
         {"i": index},
     )
@@ -165,8 +170,8 @@ def _read_devlake_csv(con, index: int, path: Path) -> str:
         f"""
         insert into json_rejects
         select $i, __row, 'row ' || __row, 'colonne data: JSON invalide / data column: invalid JSON',
-               left("{data}", $limit)
-        from {ft.table} where not coalesce(json_valid("{data}"), false) order by __row
+               left({data}::varchar, $limit)
+        from {ft.table} where not coalesce(json_valid({data}), false) order by __row
         """,
         {"i": index, "limit": RAW_LIMIT},
     )

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ticketlib import timeparse
+from ticketlib.importers import slashdates
 from ticketlib.importers.staging import StagedFile, combine_staging
 from ticketlib.sqlfiles import run_script
+from ticketlib.sqlident import quote_ident
 
 
 @dataclass
@@ -43,6 +45,9 @@ class FileReport:
         )
 
 
+EMPTY_NOTE = "fichier vide : aucune ligne de données / empty file: no data rows"
+
+
 class AccountingError(RuntimeError):
     """The rows out do not add up to the rows in: the import is refused (a bug, not bad data)."""
 
@@ -52,23 +57,32 @@ def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
         "create or replace temp table load_params as select $i::integer as import_id",
         {"i": import_id},
     )
-    con.execute("create or replace temp table load_files (file_index integer, name varchar)")
+    con.execute(
+        "create or replace temp table load_files (file_index integer, name varchar, kind varchar)"
+    )
     con.executemany(
-        "insert into load_files values (?, ?)", [[f.file_index, f.path.name] for f in staged]
+        "insert into load_files values (?, ?, ?)",
+        [[f.file_index, f.path.name, f.kind] for f in staged],
     )
     combine_staging(con, staged)
     _map_vocabularies(con)
-    for step in ("load_tickets", "load_events"):
-        run_script(con, step)  # fast path; leaves the texts it cannot read in ts_input
+    for kind in ("tickets", "events"):
+        run_script(con, f"load_{kind}")  # fast path; leaves the texts it cannot read in ts_slow
+        _slash_dates(con, staged, kind)
         timeparse.parse_texts(con)
-        run_script(con, step + "_land")
+        # each text of each file with its instant: one small table for the patch to join
+        con.execute(
+            "create or replace temp table ts_patch as select x.file_index, x.s, p.utc, p.local "
+            "from ts_texts x join ts_parsed p on p.s = x.t"
+        )
+        run_script(con, f"load_{kind}_land")
     run_script(con, "load_quarantine")
     _attach_raw_rows(con, staged)
     con.execute(
         """
         insert into quarantine
         select (select import_id from load_params), f.name, q.source_row, q.ticket_id, q.reason,
-               q.detail, q.raw
+               q.detail, q.raw, q.kind
         from q_rows q join load_files f using (file_index)
         where not exists (
             select 1 from quarantine x
@@ -76,7 +90,40 @@ def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
               and x.reason = q.reason and x.raw is not distinct from q.raw)
         """
     )
+    run_script(con, "load_incomplete_history")
     return _account(con, staged)
+
+
+def _slash_dates(con, staged: list[StagedFile], kind: str) -> None:
+    """`ts_texts(file_index, s, t)`: each text the fast path could not read and the text to
+    parse for it (ISO order for a column that proves month-first: `slashdates`), and
+    `ts_input(s)` for `timeparse.parse_texts`. Decided here for the files whose reader did not
+    decide (`StagedFile.dates_decided`); FileError for a column that proves both orders."""
+    undecided = {f.file_index: f for f in staged if not f.dates_decided}
+    month_first = []
+    if undecided:
+        found = slashdates.proofs(
+            con,
+            "select file_index as key, s from ts_slow where list_contains($ix, file_index)",
+            {"ix": list(undecided)},
+        )
+        for index in sorted(found):
+            f = undecided[index]
+            column = f.time_columns.get(kind) or (
+                "created_at" if kind == "tickets" else "timestamp"
+            )
+            mf, note = slashdates.judge(f.path, column, found[index])
+            if mf:
+                month_first.append(index)
+            if note:
+                f.notes.append(note)
+    con.execute(
+        "create or replace temp table ts_texts as "
+        "select file_index, s, case when list_contains($mf, file_index) then ts_month_first(s) "
+        "else s end as t from ts_slow",
+        {"mf": month_first},
+    )
+    con.execute("create or replace temp table ts_input as select distinct t as s from ts_texts")
 
 
 def _map_vocabularies(con) -> None:
@@ -108,18 +155,22 @@ def _map_vocabularies(con) -> None:
 def _attach_raw_rows(con, staged: list[StagedFile]) -> None:
     """The original row, as JSON, beside each quarantined row (only those rows are read)."""
     for f in staged:
-        if f.table is None:
+        if f.table is None or not f.names:
             continue
+        # {"the file's own column name": value, ...}: names bound as values, never pasted
+        keys = {f"k{i}": name for i, name in enumerate(f.names.values())}
+        pairs = ", ".join(f"$k{i}, f.{quote_ident(column)}" for i, column in enumerate(f.names))
         con.execute(
             f"""
             update q_rows set raw = r.raw
-            from (select f.__row, to_json(x) as raw
-                  from {f.table} f, (select f.* exclude (__row)) x
-                  where f.__row in (select source_row from q_rows where file_index = {f.file_index})
+            from (select f.__row, json_object({pairs})::varchar as raw
+                  from {f.table} f
+                  where f.__row in (select source_row from q_rows where file_index = $i)
                  ) r
-            where q_rows.file_index = {f.file_index} and q_rows.source_row = r.__row
+            where q_rows.file_index = $i and q_rows.source_row = r.__row
               and q_rows.raw is null
-            """
+            """,
+            {"i": f.file_index, **keys},
         )
 
 
@@ -130,6 +181,9 @@ def _account(con, staged: list[StagedFile]) -> list[FileReport]:
         )
         for f in staged
     }
+    for r in reports.values():
+        if r.rows_read == 0:  # a header and no rows: an empty file, not an error (DESIGN §5.1)
+            r.notes.append(EMPTY_NOTE)
     for index, outcome, n in con.execute(
         "select file_index, outcome, count(*) from ticket_outcome "
         "where outcome in ('new', 'updated', 'duplicate') group by all"

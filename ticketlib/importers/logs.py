@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ticketlib.importers import slashdates
 from ticketlib.importers.files import FileError, FileTable, fold_column
 from ticketlib.importers.staging import StagedFile, add_vocabulary
+from ticketlib.sqlident import quote_ident
 
 # Event sequence numbers keep 8 bits for the file index (`landing`): real files use 0..127,
 # their derived entries 128..255.
@@ -29,14 +31,33 @@ def entry(index: int, ft: FileTable, kind: str, fmt: str, rows: int) -> StagedFi
     """The entry of a file as read."""
     if index >= DERIVED_OFFSET:
         raise FileError(ft.path, f"trop de fichiers / too many files (max {DERIVED_OFFSET})")
-    return StagedFile(index, Path(ft.path), kind, fmt, rows, ft.size, ft.sha256, ft.table)
+    return StagedFile(
+        index,
+        Path(ft.path),
+        kind,
+        fmt,
+        rows,
+        ft.size,
+        ft.sha256,
+        ft.table,
+        names=ft.names,
+        dates_decided=True,  # the reader decides each time column (`slash_dates`)
+    )
 
 
 def derived_entry(of: StagedFile, kind: str, rows: int, what_fr: str, what_en: str) -> StagedFile:
     """The entry of the rows derived from file `of` (not read from it: see the module doc)."""
     note = f"{rows} lignes dérivées ({what_fr}) / {rows} derived rows ({what_en})"
     return StagedFile(
-        of.file_index + DERIVED_OFFSET, of.path, kind, of.format, rows, table=of.table, notes=[note]
+        of.file_index + DERIVED_OFFSET,
+        of.path,
+        kind,
+        of.format,
+        rows,
+        table=of.table,
+        notes=[note],
+        names=of.names,
+        dates_decided=True,
     )
 
 
@@ -46,7 +67,8 @@ def candidates(spec: str | None) -> list[str]:
 
 
 def present(columns: dict[str, str], spec: str | None) -> list[str]:
-    """The original names of the candidate columns the file has (names compared folded)."""
+    """The columns (internal names, `files.FileTable.columns`) of the candidates the file has
+    (names compared folded)."""
     out = []
     for name in candidates(spec):
         original = columns.get(fold_column(name))
@@ -59,14 +81,46 @@ def text_expr(columns: dict[str, str], spec: str | None, missing=("",)) -> str:
     """SQL for a field: the first candidate column with a value, trimmed; `missing` -> null."""
     parts = []
     for name in present(columns, spec):
-        quoted = '"' + name.replace('"', '""') + '"'
-        expr = f"trim({quoted}::varchar)"
+        expr = f"trim({quote_ident(name)}::varchar)"
         for m in sorted(set(missing) | {""}):
             expr = f"nullif({expr}, {sql_literal(m)})"
         parts.append(expr)
     if not parts:
         return "null::varchar"
     return parts[0] if len(parts) == 1 else f"coalesce({', '.join(parts)})"
+
+
+def slash_dates(
+    con, ft: FileTable, table: str, index: int, fields: dict[str, str | None]
+) -> list[str]:
+    """Slash dates of one file's time fields, decided per column (`slashdates`, DESIGN §5.1),
+    once the reader copied the file's rows (text) into `table`.
+
+    `fields`: {column of `table` (our own name, e.g. `updated`): the mapping's candidates it was
+    read from (to name it as the file does)}; rows of file `index`. A month-first column is
+    rewritten in place to ISO order (`ts_month_first`); returns the notes for the import
+    summary; FileError when a column proves both orders.
+    """
+    label = {
+        f: " | ".join(ft.names[c] for c in present(ft.columns, spec)) for f, spec in fields.items()
+    }
+    used = {f: name for f, name in label.items() if name}
+    if not used:
+        return []
+    texts = " union all ".join(
+        f"select '{f}' as key, {f} as s from {table} where file_index = $i" for f in used
+    )
+    found = slashdates.proofs(con, texts, {"i": index})
+    notes = []
+    for f, name in used.items():
+        month_first, note = slashdates.judge(ft.path, name, found.get(f))
+        if month_first:
+            con.execute(
+                f"update {table} set {f} = ts_month_first({f}) where file_index = $i", {"i": index}
+            )
+        if note:
+            notes.append(note)
+    return notes
 
 
 def sql_literal(text: str) -> str:

@@ -15,11 +15,13 @@ REASONS: dict[str, tuple[str, str]] = {
         "unknown status (add it to the mapping)",
     ),
     "unknown_priority": ("priorité inconnue", "unknown priority"),
+    # no longer produced (DESIGN §5.1 keeps such rows); labels kept for older quarantines
     "event_before_creation": ("événement antérieur à la création", "event before creation"),
     "conflicting_ticket_row": (
         "ticket déjà présent dans l'import avec d'autres valeurs",
         "ticket already in this import with other values",
     ),
+    # no longer produced either (a later creation updates the ticket); kept for older rows
     "created_after_events": (
         "création postérieure à des événements déjà chargés",
         "creation after events already loaded",

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
+
 from ticketlib import store, timeparse
 from ticketlib.config import SlaConfig, load_config
-from ticketlib.importers.files import FileError
+from ticketlib.importers.files import FileError, unexpected
 from ticketlib.importers.formats import stage_files
 from ticketlib.importers.landing import FileReport, land
 from ticketlib.importers.reasons import reason_label
@@ -119,11 +121,10 @@ def run_import(
     started_at = datetime.now(UTC)
     config = config or load_config()
     progress = progress or (lambda label, fraction: None)
-    paths, aside = expand_paths(paths)
+    given = list(paths)
+    paths, aside = expand_paths(given)
     if not paths:
-        raise FileError(
-            ", ".join(map(str, aside)) or "-", "aucun fichier de données / no data file"
-        )
+        raise FileError(given or "-", "aucun fichier de données / no data file")
     with store.write_session(db) as con:
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchall()[
             0
@@ -133,7 +134,10 @@ def run_import(
         progress("lecture des fichiers / reading files", 0.1)
         staged, fmt_used = stage_files(con, paths, fmt, mapping)
         progress("chargement / landing", 0.5)
-        reports = land(con, staged, import_id)
+        try:
+            reports = land(con, staged, import_id)
+        except duckdb.Error as exc:  # odd data no check foresaw: named, never a traceback
+            raise unexpected(paths, exc) from exc
         unknown_statuses = dict(
             con.execute(
                 "select status_raw, count(*) from keyed_events where reason = 'unknown_status' "

@@ -10,11 +10,12 @@ event when its state differs from the previous update of the incident, ordered b
 then `sys_mod_count`, then file order; or when it sets another priority (the état repeats, the
 replay opens no new visit, the priority history keeps the change). Other rows are skipped
 (`no_state_change`). Rows with a state that is no state (`-100`, `[options] invalid_states`)
-are rejected (`invalid_state`) and left out of the comparison; rows logged before the
-incident's `opened_at` are rejected (`event_before_creation`) likewise, so the next row
-carries the state. The ticket is created at `opened_at` and is ouvert from then to its first
-logged row, whatever state that row has (the log has gaps: 8,521 UCI incidents start in
-another state than New; the time before their first row counts as ouvert). One ticket row per
+are rejected (`invalid_state`) and left out of the comparison. Rows logged before the
+incident's `opened_at` are events like the others (DESIGN §5.1: an event before creation is
+kept; it sets the état at creation and the replay flags the ticket). The ticket is created at
+`opened_at` and is ouvert from then to its first logged row, whatever state that row has (the
+log has gaps: 8,521 UCI incidents start in another state than New; the time before their first
+row counts as ouvert). One ticket row per
 incident is derived, with the latest known value of each attribute. Equal times (minute
 precision: New then Resolved in one minute is common) are ordered by `sys_mod_count`, then file
 order, for the comparison and for the replay too (`stg_event_order`): a file sorted newest
@@ -39,7 +40,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ticketlib.importers import logs
-from ticketlib.importers.files import FileError, FileTable, fold_column, read_file
+from ticketlib.importers.files import (
+    FileError,
+    FileTable,
+    fold_column,
+    original_names,
+    read_file,
+)
 from ticketlib.importers.staging import StagedFile, add_vocabulary
 from ticketlib.sqlfiles import run_script
 
@@ -95,15 +102,21 @@ def stage(con, files: list[tuple[int, Path]], mapping) -> list[StagedFile]:
             f"insert into sn_src select {index}, __row, '{layout}', {', '.join(exprs)} "
             f"from {ft.table}"
         )
+        date_notes = logs.slash_dates(
+            con, ft, "sn_src", index, {f: mapping.fields.get(f) for f in TIMES}
+        )
         logs.stage_malformed(con, index, ft)
         kind = "events" if layout == "audit" else "tickets"
         e = logs.entry(index, ft, kind, NAME, ft.rows)
-        e.notes.append(
-            "journal d'audit (une ligne par mise à jour) / audit log (one row per update)"
-            if layout == "audit"
-            else "instantané de la table incident, sans historique / incident table snapshot, "
-            "no history: événements dérivés des dates / events derived from the dates"
-        )
+        e.notes.extend(date_notes)
+        if ft.rows:  # an empty file has no layout to tell
+            e.notes.append(
+                "journal d'audit (une ligne par mise à jour) / audit log (one row per update)"
+                if layout == "audit"
+                else "instantané de la table incident, sans historique / incident table "
+                "snapshot, no history: événements dérivés des dates / events derived from the "
+                "dates"
+            )
         entries.append(e)
     run_script(con, "read_servicenow", ns=NS, derived=logs.DERIVED_OFFSET)
     return entries + _derived(con, entries)
@@ -123,7 +136,7 @@ def _layout(con, ft: FileTable, mapping) -> str:
             raise FileError(
                 ft.path,
                 f"colonne requise manquante / missing required column {field} "
-                f"({mapping.fields.get(field)}); trouvées / found: {', '.join(ft.columns.values())}",
+                f"({mapping.fields.get(field)}); trouvées / found: {original_names(ft)}",
             )
     layout = mapping.options.get("layout", "auto")
     if layout in ("audit", "snapshot"):

@@ -56,6 +56,12 @@ class StagedFile:
     sha256: str = ""
     table: str | None = None  # temp table holding the original rows (for quarantine's raw)
     notes: list[str] = field(default_factory=list)
+    # the columns of `table` (internal name -> the file's own name), for quarantine's raw
+    names: dict[str, str] = field(default_factory=dict)
+    # slash dates (`slashdates`): the reader decided day- or month-first per column itself
+    # (else the landing decides per file and kind), and the time column's name per kind
+    dates_decided: bool = False
+    time_columns: dict[str, str] = field(default_factory=dict)
     # Instead of copying rows into stg_tickets / stg_events, a reader may give views with the
     # same columns ({"tickets": name} or {"events": name}): millions of rows are not copied.
     views: dict[str, str] = field(default_factory=dict)

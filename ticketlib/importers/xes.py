@@ -7,7 +7,9 @@ with the trace's attributes prefixed `case:` (as process-mining tools flatten th
 the text written in the file. Nested attributes and log-level metadata are ignored. This is the
 one Python loop over rows in the importers: XML has no bulk reader in DuckDB, and the loop only
 copies attribute texts into a temporary JSON Lines file that DuckDB then reads in bulk (every
-column as text). A row's number is the event's position in the file (1 = first event).
+column as text). A row's number is the event's position in the file (1 = first event). Attribute
+keys are stored under internal column names (`files.py`), never pasted into SQL. A log with no
+event is an empty file: 0 rows, no columns.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from ticketlib.importers.files import FileError, FileTable, _fold_names, file_digest
+from ticketlib.importers.files import (
+    FileError,
+    FileTable,
+    _fold_names,
+    file_digest,
+    internal_names,
+)
 
 ATTRIBUTES = {"string", "date", "int", "float", "boolean", "id"}
 
@@ -70,32 +78,43 @@ def read_xes(con, path: Path, table: str) -> FileTable:
     path = Path(path)
     size, digest = file_digest(path)
     fd, tmp = tempfile.mkstemp(suffix=".jsonl", prefix="ticketlib-xes-")
-    keys: dict[str, None] = {}
+    keys: dict[str, str] = {}  # attribute key -> internal column name
     rows = 0
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             try:
                 for row in events(path):
-                    keys.update(dict.fromkeys(row))
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    for k in row:
+                        if k not in keys:
+                            keys[k] = f"c{len(keys) + 1}"
+                    line = {keys[k]: v for k, v in row.items()}
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
                     rows += 1
             except (ET.ParseError, EOFError, OSError) as exc:
                 raise FileError(path, f"XES illisible / unreadable XES: {exc}") from None
-        if rows == 0:
-            raise FileError(path, "aucun événement / no events in the XES log")
-        columns = ", ".join(f"'{_q(k)}': 'VARCHAR'" for k in keys)
-        con.execute(
-            f"create or replace temp table {table} as "
-            f"select * from read_json($p, format = 'newline_delimited', columns = {{{columns}}})",
-            {"p": tmp},
-        )
+        internal = internal_names(len(keys))
+        if rows:
+            con.execute(
+                f"create or replace temp table {table}_data as select * from read_json($p, "
+                "format = 'newline_delimited', columns = $columns)",
+                {"p": tmp, "columns": dict.fromkeys(internal, "VARCHAR")},
+            )
+        else:
+            con.execute(f"create or replace temp table {table}_data (c0 varchar)")
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-    con.execute(f"alter table {table} add column __row bigint")
-    con.execute(f"update {table} set __row = rowid + 1")
-    return FileTable(path, table, _fold_names(list(keys)), rows, size=size, sha256=digest)
-
-
-def _q(text: str) -> str:
-    return text.replace("'", "''")
+    # the reader keeps the file's order: rowid + 1 is the event's position
+    con.execute(
+        f"create or replace temp view {table} as select d.*, rowid + 1 as __row from {table}_data d"
+    )
+    names = list(keys)
+    return FileTable(
+        path,
+        table,
+        _fold_names(names, internal),
+        dict(zip(internal, names)),
+        rows,
+        size=size,
+        sha256=digest,
+    )

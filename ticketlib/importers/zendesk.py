@@ -151,7 +151,10 @@ def _items(con) -> None:
         select file_index, unit_seq, ticket_id, ts_raw, unit_id, item_no, field,
                lower(coalesce(e->>'type', e->>'event_type')), null, e->>'previous_value', null,
                case when json_exists(e, '$.field_name') then e->>'value'
-                    else json_extract_string(e, '$."' || field || '"') end,
+                    -- the field's value under its key, whatever characters the key holds (JSON
+                    -- Pointer, RFC 6901: ~ and / escaped)
+                    else json_extract_string(
+                        e, '/' || replace(replace(field, '~', '~0'), '/', '~1')) end,
                json_object('where', loc, 'ticket', ticket_id, 'audit', unit_id,
                            'created', ts_raw, 'event', e)::varchar
         from fields

@@ -6,10 +6,10 @@ set ts = p.utc::timestamptz, ts_local = p.local,
     h = hash(keyed_events.ticket_key, p.utc::timestamptz, keyed_events.etat, keyed_events.priority),
     reason = event_reason(keyed_events.ticket_id, p.utc::timestamptz, keyed_events.ts_raw,
                           keyed_events.status_blank, keyed_events.etat,
-                          keyed_events.priority_blank, keyed_events.priority,
-                          keyed_events.created_at)
-from ts_parsed p
-where keyed_events.ts is null and keyed_events.ts_raw = p.s;
+                          keyed_events.priority_blank, keyed_events.priority)
+from ts_patch p
+where keyed_events.ts is null and keyed_events.file_index = p.file_index
+  and keyed_events.ts_raw = p.s;
 
 -- a ticket with no tickets row is created at its first event (DESIGN §5.1)
 create or replace temp table implicit_tickets as

@@ -1,6 +1,7 @@
 -- Landing the ticket rows of one import (grain: one row per tickets-file row read), step 1.
 -- Inputs: stg_tickets_all, map_priority, ts_fast(). Creation instants are read by the fast
--- path here; the texts it cannot read are parsed next and patched in by step 2.
+-- path here; the texts it cannot read (ts_slow) are parsed next (ts_patch: each text of each file
+-- with its instant) and patched in by step 2.
 
 create or replace temp macro ticket_reason(ticket_id, created_raw, created_at, priority_blank,
                                            priority) as
@@ -32,6 +33,8 @@ with parsed as (
 select *, ticket_reason(ticket_id, created_raw, created_at, priority_blank, priority) as reason
 from parsed;
 
-create or replace temp table ts_input as
-select distinct created_raw as s from checked_tickets where created_at is null and created_raw is not null;
+-- the texts the fast path could not read, per file (slash dates are decided per file column)
+create or replace temp table ts_slow as
+select distinct file_index, created_raw as s
+from checked_tickets where created_at is null and created_raw is not null;
 

@@ -3,8 +3,9 @@
 update checked_tickets
 set created_at = p.utc::timestamptz, created_local = p.local,
     reason = ticket_reason(ticket_id, created_raw, p.utc::timestamptz, priority_blank, priority)
-from ts_parsed p
-where checked_tickets.created_at is null and checked_tickets.created_raw = p.s;
+from ts_patch p
+where checked_tickets.created_at is null and checked_tickets.file_index = p.file_index
+  and checked_tickets.created_raw = p.s;
 
 -- the first usable row of each ticket in this import; later ones repeat it or conflict
 create or replace temp table ticket_outcome as
@@ -28,11 +29,6 @@ with usable as (
     from usable u
     left join ranked r using (file_index, source_row)
     left join tickets s using (ticket_id)
-), first_event as (
-    select ticket_key, min(ts) as first_ts
-    from events
-    where ticket_key in (select stored_key from against_stored)
-    group by ticket_key
 )
 select a.file_index, a.source_row, a.ticket_id, a.created_at, a.created_local, a.priority,
        a.priority_raw, a.customer, a.assignee, a.team, a.title, a.raw, a.stored_key,
@@ -41,11 +37,11 @@ select a.file_index, a.source_row, a.ticket_id, a.created_at, a.created_local, a
             when a.rn > 1 then 'conflicting_ticket_row'
             when a.stored_key is null then 'new'
             when a.same_as_stored then 'duplicate'
-            when a.created_at > f.first_ts then 'created_after_events'
+            -- a creation after the ticket's stored events is no reason to refuse the row
+            -- (DESIGN §5.1: an event before created_at is kept, the replay flags the ticket)
             else 'updated'
        end as outcome
-from against_stored a
-left join first_event f on f.ticket_key = a.stored_key;
+from against_stored a;
 
 -- new keys from the outcome's row ids: unique, and no window over a million rows
 insert into tickets

@@ -37,18 +37,17 @@ where s is not null;
 
 -- AUDIT LOG (one row per update). Grain: one row per file row, with its outcome:
 -- event (the state or the priority differs from the previous usable update of the incident,
--- ordered by update time, then update number, then file order), skip, or reject.
+-- ordered by update time, then update number, then file order), skip, or reject. An update
+-- logged before the incident's opened_at is an event like any other (DESIGN §5.1: it sets the
+-- état at creation; the replay flags the ticket).
 create or replace temp table sn_audit as
 with keyed as (
-    select n.*, u.k as updated_k, o.k as opened_k, try_cast(n.mod_count as bigint) as mod_n
+    select n.*, u.k as updated_k, try_cast(n.mod_count as bigint) as mod_n
     from sn_named n
     left join sn_ts u on u.s = n.updated
-    left join sn_ts o on o.s = n.opened
     where n.layout = 'audit'
 ), checked as (
-    select *,
-           case when invalid then 'invalid_state'
-                when updated_k < opened_k then 'event_before_creation' end as reject
+    select *, case when invalid then 'invalid_state' end as reject
     from keyed
 ), sequenced as (
     select file_index, source_row,
@@ -91,10 +90,7 @@ from sn_audit
 where outcome = 'event';
 
 insert into stg_rejects
-select file_index, source_row, ticket_id, reject,
-       case reject when 'invalid_state' then 'incident_state ' || state
-            else 'mise à jour / update ' || updated || ' < ouverture / opened ' || opened end,
-       null
+select file_index, source_row, ticket_id, reject, 'incident_state ' || state, null
 from sn_audit
 where outcome = 'reject';
 

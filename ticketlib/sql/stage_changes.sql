@@ -13,16 +13,109 @@ select *,
                                    unit_seq desc) = 1 as kept
 from chg_tickets;
 
--- one row per item, in its ticket's order over all files of the import: time, history id,
--- status before priority, position
+-- one row per item with its instant and its history ("unit": a Jira history, a Zendesk
+-- audit; copies of one history in several files are one unit), the unit's place in id order
+-- (hkey: numeric id, id, missing ids last, then for a unit without id where it was read), and
+-- for a status item the ends of its change as comparable keys (the source's id where it gives
+-- one, else the folded name). A view: the items (raw JSON included) are copied once, below.
+create or replace temp view chg_timed as
+select i.*, try_cast(trim(i.ts_raw) as timestamptz) as t,
+       coalesce(i.hist_id, '#' || i.file_index || ':' || i.unit_seq) as unit,
+       struct_pack(no_n := try_cast(i.hist_id as bigint) is null,
+                   n := coalesce(try_cast(i.hist_id as bigint), 0),
+                   no_id := i.hist_id is null, id := coalesce(i.hist_id, ''),
+                   f := case when i.hist_id is null then i.file_index end,
+                   u := case when i.hist_id is null then i.unit_seq end,
+                   hist_id := i.hist_id) as hkey,
+       case when i.field = 'status' then coalesce(i.from_key, 'name:' || fold(i.from_name)) end
+           as from_end,
+       case when i.field = 'status' then coalesce(i.to_key, 'name:' || fold(i.to_name)) end
+           as to_end
+from chg_items i;
+
+-- Events of one ticket at one instant follow the source's from→to chain (DESIGN §5.1), not
+-- the history ids. Only where a ticket has status changes of several units at one instant
+-- (a tie group, found first: rare, so the chain costs nothing elsewhere), each unit's change
+-- being the from of its first status item and the to of its last. The units are walked from
+-- the status in force before the instant: next comes the first unit (in id order) whose from is
+-- the current status, else the first whose from is no other remaining unit's to (the head of a
+-- chain), else the first remaining: a broken or cyclic chain goes on in id order. The units
+-- then take, in chain order, the places (slots) they held in id order. Grain: one row per unit
+-- of a tie group, with its slot's id (slot_n, slot_id: the id as ordered) and its place in the
+-- chain (chain_pos: orders the units that have no id).
+create or replace temp table chg_chain as
+with recursive ties as (
+    select ticket_id, t
+    from chg_timed
+    where field = 'status' and t is not null
+    group by ticket_id, t
+    having min(unit) <> max(unit)
+), status_units as (
+    -- every status change of the tickets that have a tie group, at any instant (the status in
+    -- force before a group is the one the change before it left)
+    select ticket_id, t, unit, any_value(hkey) as hkey,
+           arg_min(from_end, item_no) as from_end, arg_max(to_end, item_no) as to_end
+    from chg_timed
+    where field = 'status' and t is not null and ticket_id in (select ticket_id from ties)
+    group by ticket_id, t, unit
+), groups as (
+    select ticket_id, t,
+           list(struct_pack(unit := unit, hkey := hkey, f := from_end, t := to_end)
+                order by hkey) as units
+    from status_units
+    semi join ties using (ticket_id, t)
+    group by ticket_id, t
+), previous as (
+    -- the status in force before a tie group: the to of the ticket's change at its latest
+    -- earlier instant (of several there, the one whose to no other one leaves, else the last)
+    select g.ticket_id, g.t,
+           arg_max(s.to_end, (not exists (select 1 from status_units o
+                                          where o.ticket_id = s.ticket_id and o.t = s.t
+                                            and o.unit <> s.unit and o.from_end = s.to_end),
+                              s.hkey)) as before
+    from groups g
+    join status_units s on s.ticket_id = g.ticket_id and s.t < g.t
+    where s.t = (select max(e.t) from status_units e
+                 where e.ticket_id = g.ticket_id and e.t < g.t)
+    group by g.ticket_id, g.t
+), walk as (
+    select g.ticket_id, g.t, g.units, p.before as current,
+           list_filter(list_transform(g.units, lambda u: u.unit), lambda x: false) as chosen
+    from groups g
+    left join previous p using (ticket_id, t)
+    union all
+    select ticket_id, t, units, pick.t, list_append(chosen, pick.unit)
+    from (select w.*,
+                 coalesce(
+                     list_filter(w.rest, lambda u: u.f = w.current)[1],
+                     list_filter(w.rest, lambda u: not list_bool_or(
+                         list_transform(w.rest, lambda v: v.unit <> u.unit and v.t = u.f)))[1],
+                     w.rest[1]) as pick
+          from (select *, list_filter(units, lambda u: not list_contains(chosen, u.unit))
+                              as rest
+                from walk where len(chosen) < len(units)) w)
+)
+select ticket_id, t, unit, slot.n as slot_n, slot.hist_id as slot_id, chain_pos
+from (select ticket_id, t, unnest(chosen) as unit,
+             unnest(list_transform(units, lambda u: u.hkey)) as slot,
+             unnest(range(1, len(units) + 1)) as chain_pos
+      from walk
+      where len(chosen) = len(units));
+
+-- one row per item, in its ticket's order over all files of the import: time, history id
+-- (in a tie group, the id of the slot its chain gives it), status before priority, position
 create or replace temp table chg_ordered as
-select i.*,
+select i.* exclude (t, unit, hkey, from_end, to_end),
        row_number() over (partition by i.ticket_id
-                          order by try_cast(trim(i.ts_raw) as timestamptz) nulls last,
-                                   try_cast(i.hist_id as bigint) nulls last, i.hist_id,
+                          order by i.t nulls last,
+                                   case when c.unit is null then try_cast(i.hist_id as bigint)
+                                        else c.slot_n end nulls last,
+                                   case when c.unit is null then i.hist_id else c.slot_id end,
+                                   c.chain_pos nulls last,
                                    i.field = 'priority', i.file_index, i.unit_seq, i.item_no)
            as pos
-from chg_items i;
+from chg_timed i
+left join chg_chain c on c.ticket_id = i.ticket_id and c.t = i.t and c.unit = i.unit;
 
 -- per ticket: the status and priority it had at creation, when that was, and the file whose
 -- rows carry that event (the file of its latest ticket row, else of its earliest item)
