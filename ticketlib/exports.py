@@ -62,9 +62,10 @@ def write_cli_export(
                 f"iso_local({c}, $tz) as {c}" if "TIMESTAMP" in types[c].upper() else c
                 for c in columns
             )
+            # the zone is bound only where an instant column uses it (durations has none)
             con.execute(
                 f"copy (select {select} from ({query})) to '{_quote(out)}' (format csv, header)",
-                {"tz": config.calendar.timezone},
+                {"tz": config.calendar.timezone} if "$tz" in select else None,
             )
         else:
             con.execute(f"copy ({query}) to '{_quote(out)}' (format parquet)")
