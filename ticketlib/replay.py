@@ -49,12 +49,14 @@ class ReplayInfo:
     windows: Windows | None
 
 
-def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, kind: str = "view") -> None:
-    """Create `replay_events` and `replay_tickets` (temp views, or tables with kind="table"):
-    the raw rows the replay reads, naive timestamps read in `timezone` (DESIGN §5.1).
+def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = False) -> None:
+    """Create the temp views `replay_events` (ticket_key, ts, seq, etat, priority) and
+    `replay_tickets` (ticket_key, created_at, priority): the raw rows the replay reads, naive
+    timestamps read in `timezone` (DESIGN §5.1).
 
-    In the usual case every import read its naive timestamps in this very zone: plain views of
-    the raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times again.
+    In the usual case every import read its naive timestamps in this very zone: views of the
+    raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times again, once into
+    temp tables when `keep` (a replay reads its sources several times).
     """
     other = con.execute(
         "select count(*) from imports where timezone <> $tz", {"tz": timezone}
@@ -78,8 +80,13 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, kind: str = "
     con.executemany(
         "insert into replay_tz_rules values (?, ?)", [list(r) for r in offset_rules(timezone)]
     )
-    for statement in statements(render("stg_sources", kind=kind)):
-        con.execute(statement)
+    run_script(con, "stg_sources")
+    for name in ("replay_events", "replay_tickets"):
+        source = f"{name}_read"
+        if keep:
+            con.execute(f"create or replace temp table {name}_kept as select * from {source}")
+            source = f"{name}_kept"
+        con.execute(f"create or replace temp view {name} as select * from {source}")
 
 
 def latest_instant(con: duckdb.DuckDBPyConnection) -> datetime | None:
@@ -114,7 +121,7 @@ def replay(
     (pages)."""
     config = config or load_config()
     # several passes read the sources: in the rare case where they are computed, once
-    prepare_sources(con, config.calendar.timezone, kind="table")
+    prepare_sources(con, config.calendar.timezone, keep=True)
     as_of_dt = (
         latest_instant(con) if as_of is None or as_of == "" else resolve_as_of(con, config, as_of)
     )

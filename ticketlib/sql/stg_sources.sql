@@ -5,8 +5,9 @@
 -- the replay zone by the import's rule (fold=0: offset rules of timeparse.offset_rules, ASOF on
 -- the wall time). Every other instant is the stored one.
 -- Inputs: events, tickets, replay_other_imports (imports read in another zone),
--- replay_tz_rules (the replay zone's rules). {kind}: view (one pass) or table (several).
-create or replace temp {kind} replay_events as
+-- replay_tz_rules (the replay zone's rules). replay.prepare_sources reads these views once
+-- (the latest instant) or keeps them as tables (a replay reads them several times).
+create or replace temp view replay_events_read as
 select e.ticket_key,
        case when e.ts_local is not null
                  and e.import_id in (select import_id from replay_other_imports)
@@ -16,7 +17,7 @@ select e.ticket_key,
 from events e
 asof left join replay_tz_rules r on e.ts_local >= r.boundary;
 
-create or replace temp {kind} replay_tickets as
+create or replace temp view replay_tickets_read as
 select t.ticket_key,
        case when t.created_local is not null
                  and t.import_id in (select import_id from replay_other_imports)
