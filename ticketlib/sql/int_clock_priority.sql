@@ -1,5 +1,5 @@
--- One row per ticket: the priority in force at the as-of instant, and the priority that sets
--- each clock's target: the one in force when the clock stops (while it runs: at the as-of
+-- One row per ticket: the priority in force at the as-of instant, the first one it was given,
+-- whether it was given more than one, and the priority that sets each clock's target: the one in force when the clock stops (while it runs: at the as-of
 -- instant), else the first one given afterwards (up to as-of), else none (default, flagged).
 -- Priorities are read from the history at their replay instants and order: an event dated
 -- before the creation takes effect at the creation, after the creation row (int_intervals).
@@ -26,6 +26,8 @@ with refs as (
 )
 select ticket_key,
        arg_max(priority, ord) as priority_now,
+       arg_min(priority, ord) as priority_first,
+       coalesce(min(priority) <> max(priority), false) as priority_changed,
        coalesce(arg_max(priority, ord) filter (where t_us <= tto_ref_us),
                 arg_min(priority, ord) filter (where t_us > tto_ref_us)) as tto_priority,
        coalesce(arg_max(priority, ord) filter (where t_us <= ttr_ref_us),

@@ -1,38 +1,72 @@
--- One row per ticket whose TTR intervals must be looked at one by one: those past their
--- target (where did the clock go past it?) and those stopped more than once or reopened (each
--- stop is judged against the target of the priority in force at that stop, DESIGN §2). The
--- others need no more than their clocks: a single stop, the last one, has the clock's target.
--- crossing_b_us: the business value B at which TTR went past its target, in the first running
--- interval where the time counted before it plus its own exceeds the target (due = the latest
--- instant of business value B(start) + target - before, DESIGN §2). ever_breached: the clock
--- was past the target of its priority at one of its stops.
+-- One row per ticket whose TTR went past its target: the business value B at which it did, in
+-- the first running interval where the time counted before it plus its own exceeds the target
+-- (due = the latest instant of business value B(start) + target - before, DESIGN §2).
 create or replace temp table int_ttr_crossing as
-with wanted as (
-    select ticket_key, ttr_target_us, ttr_elapsed_us > ttr_target_us as crossed
+with crossed as (
+    select ticket_key, ttr_target_us
     from int_clock_targets
-    where ttr_elapsed_us > ttr_target_us or stops > 1 or (stops = 1 and not ttr_stopped)
-), counted as (
-    -- by instant: TTR time counted before each row (rows at one instant before the last one
-    -- last 0 s), the priority in force at its instant, the first one given after it
-    select i.ticket_key, i.pos, i.start_b_us, i.bus_us, i.role, w.ttr_target_us, w.crossed,
+    where ttr_elapsed_us > ttr_target_us
+), runs as (
+    select i.ticket_key, i.pos, i.start_b_us, i.bus_us, c.ttr_target_us,
+           coalesce(sum(i.bus_us) over (partition by i.ticket_key order by i.pos
+                                        rows between unbounded preceding and 1 preceding), 0)::bigint
+               as before_us
+    from int_intervals i
+    join crossed c using (ticket_key)
+    where i.role = 'run'
+)
+select ticket_key, arg_min(start_b_us + ttr_target_us - before_us, pos) as crossing_b_us
+from runs
+where before_us <= ttr_target_us and before_us + bus_us > ttr_target_us
+group by ticket_key;
+
+-- The rows of the tickets whose earlier TTR stops must be judged one by one, each against the
+-- target of the priority in force at that stop (DESIGN §2): reopened and running again, or
+-- stopped more than once under several priorities and within target at the last stop. For
+-- the others the last stop tells (int_clock_targets): it is their only stop, or their stops
+-- share one priority and the time counted only grows, or it is already past its target.
+-- Only the rows that count: running ones, stops, priorities given.
+create or replace temp table int_ttr_stop_rows as
+with judged as (
+    select ticket_key,
+           coalesce(priority_first, (select default_priority from replay_params)) as first_priority
+    from int_clock_targets
+    where (stops > 0 and not ttr_stopped)
+       or (stops > 1 and priority_changed and ttr_elapsed_us <= ttr_target_us)
+), rows as (
+    select i.ticket_key, i.pos, i.start_us, i.bus_us, i.priority, i.role = 'run' as running,
            i.role = 'stop' and (i.prev_etat is null or i.prev_etat not in ('resolu', 'ferme'))
                as stop_entry,
-           coalesce(sum(i.bus_us) filter (where i.role = 'run') over (
-               t range between unbounded preceding and 1 preceding), 0)::bigint as before_us,
-           coalesce(arg_max(i.priority, i.pos) filter (where i.priority is not null) over (
-                        t range between unbounded preceding and current row),
-                    arg_min(i.priority, i.pos) filter (where i.priority is not null) over (
-                        t range between 1 following and unbounded following),
-                    (select default_priority from replay_params)) as stop_priority
+           j.first_priority
     from int_intervals i
-    join wanted w using (ticket_key)
-    window t as (partition by i.ticket_key order by i.start_us)
+    join judged j using (ticket_key)
 )
-select c.ticket_key,
-       arg_min(c.start_b_us + c.ttr_target_us - c.before_us, c.pos) filter (
-           where c.crossed and c.role = 'run' and c.before_us <= c.ttr_target_us
-             and c.before_us + c.bus_us > c.ttr_target_us) as crossing_b_us,
-       bool_or(c.before_us > p.ttr_us) filter (where c.stop_entry) as ever_breached
-from counted c
-join cfg_targets p on p.priority = c.stop_priority
-group by c.ticket_key;
+select *
+from rows
+where (running and bus_us > 0) or stop_entry or priority is not null;
+
+-- One row per ticket of int_ttr_stop_rows: was TTR past the target of its priority at one of
+-- its stops? The priority in force at the stop's instant (every row at that instant counts),
+-- else the first one given (none was before the stop: it came after), else the default.
+create or replace temp table int_ttr_stops as
+with counted as (
+    -- TTR business time counted before each row, in replay order
+    select *,
+           coalesce(sum(bus_us) filter (where running)
+                        over (partition by ticket_key order by pos
+                              rows between unbounded preceding and 1 preceding), 0)::bigint
+               as before_us
+    from int_ttr_stop_rows
+), stops as (
+    select s.ticket_key, s.pos, s.before_us,
+           coalesce(arg_max(m.priority, m.pos), s.first_priority) as priority
+    from counted s
+    left join int_ttr_stop_rows m
+           on m.ticket_key = s.ticket_key and m.priority is not null and m.start_us <= s.start_us
+    where s.stop_entry
+    group by s.ticket_key, s.pos, s.before_us, s.first_priority
+)
+select s.ticket_key, bool_or(s.before_us > t.ttr_us) as ever_breached
+from stops s
+join cfg_targets t using (priority)
+group by s.ticket_key;

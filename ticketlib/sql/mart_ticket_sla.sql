@@ -57,9 +57,9 @@ select t.ticket_key,
        make_timestamp(tto_due.due_us::bigint)::timestamptz as tto_due_at,
        make_timestamp(ttr_due.due_us::bigint)::timestamptz as ttr_due_at,
        t.reopens,
-       -- every stop judged against its own priority's target (int_ttr_crossing); a single
-       -- stop, the last one, against the clock's target
-       coalesce(x.ever_breached,
+       -- every stop judged against its own priority's target (int_ttr_stops); stops
+       -- sharing one priority, the last one standing, against the clock's target
+       coalesce(s.ever_breached,
                 t.ttr_stopped and t.ttr_elapsed_us > t.ttr_target_us) as ttr_ever_breached,
        t.first_resolved_at,
        case when t.ttr_stopped then t.last_stop_at end as resolved_at,
@@ -88,7 +88,7 @@ join tickets k using (ticket_key)
 cross join params p
 left join tto_due using (ticket_key)
 left join ttr_due using (ticket_key)
-left join int_ttr_crossing x using (ticket_key)
+left join int_ttr_stops s using (ticket_key)
 -- local dates without a time zone conversion per row: the UTC day's offsets (calendar.py)
 left join cal_days cd on cd.day = (epoch_us(t.created_at) + d_origin_us()) // 86400000000
 left join cal_days rd on rd.day = (epoch_us(t.last_stop_at) + d_origin_us()) // 86400000000;
