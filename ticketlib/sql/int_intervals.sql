@@ -67,7 +67,8 @@ with params as (
     left join cal_days d on d.day = (h.t_us + d_origin_us()) // 86400000000
 ), ordered as (
     select *,
-           first_value(k_us) over w as first_k,
+           -- the first row's instant: the creation's, unless the ticket has no creation row
+           first_value(k_us) over w + 4611686018427387904 as created_us,
            first_value(b_us) over w as created_b_us,
            lag(etat) over w as prev_etat,
            lead(k_us) over w as next_k,
@@ -79,16 +80,16 @@ with params as (
     -- instants and business values clamped to the creation's (greatest() skips nulls: the
     -- last row's end is the as-of instant)
     select o.ticket_key, o.seq, o.pos, o.etat, o.prev_etat, o.priority, o.is_creation,
-           not o.is_creation and o.k_us < o.first_k + 4611686018427387904 as before_creation,
-           greatest(o.k_us, o.first_k + 4611686018427387904) as start_us,
+           not o.is_creation and o.k_us < o.created_us as before_creation,
+           greatest(o.k_us, o.created_us) as start_us,
            case when o.next_k is null then p.as_of_us
-                else greatest(o.next_k, o.first_k + 4611686018427387904) end as end_us,
+                else greatest(o.next_k, o.created_us) end as end_us,
            greatest(o.b_us, o.created_b_us) as start_b_us,
            case when o.next_k is null then p.as_of_b_us
                 else greatest(o.next_b_us, o.created_b_us) end as end_b_us,
            o.next_k is null as is_last
     from ordered o, params p
-    where o.first_k < -2305843009213693952  -- the first row is the creation row
+    where o.created_us < 2305843009213693952  -- the first row is the creation row
 )
 select ticket_key, make_timestamp(start_us)::timestamptz as start_ts, start_us, end_us,
        seq, pos, etat, prev_etat, priority, is_creation, before_creation,
