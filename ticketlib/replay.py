@@ -54,13 +54,22 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
     `replay_tickets` (ticket_key, created_at, priority): the raw rows the replay reads, naive
     timestamps read in `timezone` (DESIGN §5.1).
 
-    In the usual case every import read its naive timestamps in this very zone: views of the
-    raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times again, once into
+    In the usual case every import read its naive timestamps in this very zone (or had none):
+    views of the raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times again, once into
     temp tables when `keep` (a replay reads its sources several times).
     """
     other = con.execute(
         "select count(*) from imports where timezone <> $tz", {"tz": timezone}
     ).fetchall()[0][0]
+    if other:  # did those imports read any naive timestamp?
+        other = con.execute(
+            "with other as (select import_id from imports where timezone <> $tz) "
+            "select exists (select 1 from events where ts_local is not null "
+            "               and import_id in (select import_id from other)) "
+            "or exists (select 1 from tickets where created_local is not null "
+            "           and import_id in (select import_id from other))",
+            {"tz": timezone},
+        ).fetchall()[0][0]
     if not other:
         con.execute(
             "create or replace temp view replay_events as "
