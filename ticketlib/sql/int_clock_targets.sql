@@ -1,6 +1,6 @@
 -- One row per ticket: both clocks with their elapsed business time, target and priority used.
 create or replace temp table int_clock_targets as
-select c.*,
+select c.* exclude (marks),
        p.priority_now,
        p.priority_first,
        p.priority_changed,

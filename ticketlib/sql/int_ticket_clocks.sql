@@ -1,5 +1,5 @@
--- One row per ticket: its état at the as-of instant, the instants that stop its clocks, and
--- the business time each clock counted. TTO stops on the first exit from ouvert; TTR runs in
+-- One row per ticket: its état at the as-of instant, the instants that stop its clocks, the
+-- business time each clock counted, and the priorities it was given. TTO stops on the first exit from ouvert; TTR runs in
 -- the 'run' états, stands still in 'pause' ones and stops in resolu/ferme (DESIGN §2).
 create or replace temp table int_ticket_clocks as
 with marked as (
@@ -32,6 +32,9 @@ select ticket_key,
            as agent_work_us,
        coalesce(sum(bus_us) filter (where etat = 'attente_client'), 0)::bigint as customer_wait_us,
        coalesce(sum(bus_us) filter (where etat = 'attente_interne'), 0)::bigint as internal_wait_us,
-       count(*) filter (where new_visit and not is_creation) as transitions
+       count(*) filter (where new_visit and not is_creation) as transitions,
+       -- the priorities given, in replay order (sorted on pos), at their replay instants
+       list_sort(list({'pos': pos, 't_us': start_us, 'priority': priority})
+                     filter (where priority is not null)) as marks
 from marked
 group by ticket_key;

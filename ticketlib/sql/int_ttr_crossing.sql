@@ -7,15 +7,18 @@ with crossed as (
     from int_clock_targets
     where ttr_elapsed_us > ttr_target_us
 ), runs as (
-    select i.ticket_key, i.pos, i.start_b_us, i.bus_us, c.ttr_target_us,
-           coalesce(sum(i.bus_us) over (partition by i.ticket_key order by i.pos
+    -- (by instant and seq: rows at one instant but the last one in replay order last 0 s,
+    -- so this order counts the same time before each row as the replay order)
+    select i.ticket_key, i.start_us, i.seq, i.start_b_us, i.bus_us, c.ttr_target_us,
+           coalesce(sum(i.bus_us) over (partition by i.ticket_key order by i.start_us, i.seq
                                         rows between unbounded preceding and 1 preceding), 0)::bigint
                as before_us
     from int_intervals i
     join crossed c using (ticket_key)
     where i.role = 'run'
 )
-select ticket_key, arg_min(start_b_us + ttr_target_us - before_us, pos) as crossing_b_us
+select ticket_key,
+       arg_min(start_b_us + ttr_target_us - before_us, (start_us, seq)) as crossing_b_us
 from runs
 where before_us <= ttr_target_us and before_us + bus_us > ttr_target_us
 group by ticket_key;
