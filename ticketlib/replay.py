@@ -98,14 +98,21 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
         con.execute(f"create or replace temp view {name} as select * from {source}")
 
 
-def latest_instant(con: duckdb.DuckDBPyConnection) -> datetime | None:
-    """The default as-of instant: the latest event or creation, whichever is later (DESIGN §2),
-    from `replay_events` and `replay_tickets` (see `prepare_sources`)."""
+def data_span(con: duckdb.DuckDBPyConnection) -> tuple[datetime | None, datetime | None]:
+    """(first, latest) instant in `replay_events` and `replay_tickets` (see `prepare_sources`),
+    events and creations alike, UTC-aware; (None, None) without data. The latest is the default
+    as-of instant (DESIGN §2). One scan of the events."""
     row = con.execute(
-        "select greatest((select max(ts) from replay_events), "
-        "(select max(created_at) from replay_tickets))"
+        "select least(e.first_ts, t.first_ts), greatest(e.last_ts, t.last_ts) "
+        "from (select min(ts) as first_ts, max(ts) as last_ts from replay_events) e, "
+        "(select min(created_at) as first_ts, max(created_at) as last_ts from replay_tickets) t"
     ).fetchall()[0]
-    return row[0].astimezone(UTC) if row and row[0] else None
+    return tuple(v.astimezone(UTC) if v else None for v in row)
+
+
+def latest_instant(con: duckdb.DuckDBPyConnection) -> datetime | None:
+    """The default as-of instant: the latest event or creation, whichever is later."""
+    return data_span(con)[1]
 
 
 def resolve_as_of(con, config: SlaConfig, as_of: str | datetime | None) -> datetime | None:
@@ -131,13 +138,8 @@ def replay(
     config = config or load_config()
     # several passes read the sources: in the rare case where they are computed, once
     prepare_sources(con, config.calendar.timezone, keep=True)
-    as_of_dt = (
-        latest_instant(con) if as_of is None or as_of == "" else resolve_as_of(con, config, as_of)
-    )
-    first = con.execute(
-        "select least((select min(created_at) from replay_tickets), "
-        "(select min(ts) from replay_events))"
-    ).fetchall()[0][0]
+    first, latest = data_span(con)
+    as_of_dt = latest if as_of is None or as_of == "" else resolve_as_of(con, config, as_of)
     if as_of_dt is None or first is None:
         as_of_dt = as_of_dt or datetime(2000, 1, 1, tzinfo=UTC)
         first = as_of_dt
