@@ -55,8 +55,8 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
     timestamps read in `timezone` (DESIGN §5.1).
 
     In the usual case every import read its naive timestamps in this very zone (or had none):
-    views of the raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times again, once into
-    temp tables when `keep` (a replay reads its sources several times).
+    views of the raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times
+    again, once into temp tables when `keep` (a replay reads its sources several times).
     """
     other = con.execute(
         "select count(*) from imports where timezone <> $tz", {"tz": timezone}

@@ -1,6 +1,7 @@
 -- One row per ticket: its état at the as-of instant, the instants that stop its clocks, the
--- business time each clock counted, and the priorities it was given. TTO stops on the first exit from ouvert; TTR runs in
--- the 'run' états, stands still in 'pause' ones and stops in resolu/ferme (DESIGN §2).
+-- business time each clock counted, and the priorities it was given. TTO stops on the first
+-- exit from ouvert; TTR runs in the 'run' états, stands still in 'pause' ones and stops in
+-- resolu/ferme (DESIGN §2).
 create or replace temp table int_ticket_clocks as
 with marked as (
     select *,
