@@ -46,9 +46,9 @@ COMMON: dict[str, tuple[str, str]] = {
     "as_of": ("Date d'analyse", "As of"),
     "as_of_help": (
         "Instant auquel tout est calculé : les événements postérieurs sont ignorés. "
-        "Vide : le dernier événement des données.",
+        "Vide : le dernier instant des données (événement ou création).",
         "Instant everything is computed at: later events are ignored. "
-        "Empty: the latest event in the data.",
+        "Empty: the latest instant in the data (event or creation).",
     ),
     "as_of_time": ("Heure d'analyse", "As-of time"),
     "reset": ("Réinitialiser les filtres", "Reset filters"),

@@ -60,8 +60,10 @@ class Dataset:
                 store.init_schema(cur)
         self._lock = threading.Lock()
         self._computed: OrderedDict[tuple, Marts] = OrderedDict()
+        self._latest: dict[str, datetime | None] = {}  # default as-of per calendar zone
         with self.cursor() as cur:
             self._stored = stored_state(cur)
+            # the default as-of for the default calendar: latest event or creation
             self.latest = resolve_as_of(cur, SlaConfig(), None)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -82,7 +84,14 @@ class Dataset:
     def marts(self, config: SlaConfig, as_of: datetime | str | None = None) -> Marts:
         fingerprint = config_fingerprint(config)
         with self.cursor() as cur:
-            wanted = resolve_as_of(cur, config, as_of)
+            if as_of is None or as_of == "":
+                # the latest instant depends on the zone naive times are read in (DESIGN §5.1)
+                tz = config.calendar.timezone
+                if tz not in self._latest:
+                    self._latest[tz] = resolve_as_of(cur, config, None)
+                wanted = self._latest[tz]
+            else:
+                wanted = resolve_as_of(cur, config, as_of)
         stored_as_of = self._stored.get("as_of")
         if (
             self._stored.get("version") == DERIVED_VERSION

@@ -286,7 +286,7 @@ def ticket_detail(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame]:
     intervals = cur.execute(
         f"select start_ts, make_timestamp(end_us)::timestamptz as end_ts, etat::varchar as etat, "
         f"wall_us / 3.6e9 as wall_h, bus_us / 3.6e9 as business_h, priority::varchar as priority, "
-        f"new_visit, is_creation from {marts.intervals} where ticket_key = $k order by start_us, seq",
+        f"new_visit, is_creation from {marts.intervals} where ticket_key = $k order by pos",
         {"k": key},
     ).df()
     events = cur.execute(

@@ -1,8 +1,9 @@
 """The replay: raw tickets and events -> état intervals -> clocks -> marts, as of an instant.
 
 Each layer is a SQL file (`sql/stg_*`, `int_*`, `mart_*`) creating a temp table; this module
-prepares what they read (as-of instant, calendar windows, rules, targets) and runs them in order.
-Nothing here calls now(): the default as-of instant is the latest event in the data.
+prepares what they read (the raw rows with their instants read in the replay zone, as-of
+instant, calendar windows, rules, targets) and runs them in order. Nothing here calls now(): the
+default as-of instant is the latest instant in the data, events and creations alike (DESIGN §2).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import duckdb
 from ticketlib.calendar import DAY_ORIGIN_US, US, Windows, windows_for
 from ticketlib.config import SlaConfig, load_config
 from ticketlib.sqlfiles import render, run_script, statements
-from ticketlib.timeparse import parse_instant
+from ticketlib.timeparse import offset_rules, parse_instant
 from ticketlib.workflow import ETAT_CODES, EXPECTED_TRANSITIONS, PRIORITY_CODES, STOP_ETATS
 
 SLA_LAYERS = (
@@ -48,17 +49,78 @@ class ReplayInfo:
     windows: Windows | None
 
 
-def latest_event(con: duckdb.DuckDBPyConnection) -> datetime | None:
-    """The default as-of instant: the latest event, or the latest creation if none."""
+def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = False) -> None:
+    """Create the temp views `replay_events` (ticket_key, ts, seq, etat, priority) and
+    `replay_tickets` (ticket_key, created_at, priority): the raw rows the replay reads, naive
+    timestamps read in `timezone` (DESIGN §5.1).
+
+    In the usual case every import read its naive timestamps in this very zone (or had none):
+    views of the raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times
+    again, once into temp tables when `keep` (a replay reads its sources several times).
+    """
+    other = con.execute(
+        "select count(*) from imports where timezone <> $tz", {"tz": timezone}
+    ).fetchall()[0][0]
+    if other:  # did those imports read any naive timestamp?
+        other = con.execute(
+            "with other as (select import_id from imports where timezone <> $tz) "
+            "select exists (select 1 from events where ts_local is not null "
+            "               and import_id in (select import_id from other)) "
+            "or exists (select 1 from tickets where created_local is not null "
+            "           and import_id in (select import_id from other))",
+            {"tz": timezone},
+        ).fetchall()[0][0]
+    if not other:
+        con.execute(
+            "create or replace temp view replay_events as "
+            "select ticket_key, ts, seq, etat, priority from events;"
+            "create or replace temp view replay_tickets as "
+            "select ticket_key, created_at, priority from tickets"
+        )
+        return
+    con.execute(
+        "create or replace temp table replay_other_imports as "
+        "select import_id from imports where timezone <> $tz",
+        {"tz": timezone},
+    )
+    con.execute(
+        "create or replace temp table replay_tz_rules (boundary timestamp, offset_s integer)"
+    )
+    con.executemany(
+        "insert into replay_tz_rules values (?, ?)", [list(r) for r in offset_rules(timezone)]
+    )
+    run_script(con, "stg_sources")
+    for name in ("replay_events", "replay_tickets"):
+        source = f"{name}_read"
+        if keep:
+            con.execute(f"create or replace temp table {name}_kept as select * from {source}")
+            source = f"{name}_kept"
+        con.execute(f"create or replace temp view {name} as select * from {source}")
+
+
+def data_span(con: duckdb.DuckDBPyConnection) -> tuple[datetime | None, datetime | None]:
+    """(first, latest) instant in `replay_events` and `replay_tickets` (see `prepare_sources`),
+    events and creations alike, UTC-aware; (None, None) without data. The latest is the default
+    as-of instant (DESIGN §2). One scan of the events."""
     row = con.execute(
-        "select coalesce((select max(ts) from events), (select max(created_at) from tickets))"
+        "select least(e.first_ts, t.first_ts), greatest(e.last_ts, t.last_ts) "
+        "from (select min(ts) as first_ts, max(ts) as last_ts from replay_events) e, "
+        "(select min(created_at) as first_ts, max(created_at) as last_ts from replay_tickets) t"
     ).fetchall()[0]
-    return row[0].astimezone(UTC) if row and row[0] else None
+    return tuple(v.astimezone(UTC) if v else None for v in row)
+
+
+def latest_instant(con: duckdb.DuckDBPyConnection) -> datetime | None:
+    """The default as-of instant: the latest event or creation, whichever is later."""
+    return data_span(con)[1]
 
 
 def resolve_as_of(con, config: SlaConfig, as_of: str | datetime | None) -> datetime | None:
+    """The as-of instant, UTC-aware: `as_of` (naive text = local time of the calendar's zone),
+    else the latest instant in the data as read in the calendar's zone."""
     if as_of is None or as_of == "":
-        return latest_event(con)
+        prepare_sources(con, config.calendar.timezone)
+        return latest_instant(con)
     if isinstance(as_of, datetime):
         return as_of.astimezone(UTC) if as_of.tzinfo else as_of.replace(tzinfo=UTC)
     return parse_instant(as_of, config.calendar.timezone)
@@ -71,12 +133,13 @@ def replay(
     scope: str = "all",
 ) -> ReplayInfo:
     """Build the derived temp tables `scope` needs on this connection, as of `as_of` (default:
-    the latest event): "sla" (the `sla` command), "durations", "quality" or "all" (pages)."""
+    the latest event or creation): "sla" (the `sla` command), "durations", "quality" or "all"
+    (pages)."""
     config = config or load_config()
-    as_of_dt = resolve_as_of(con, config, as_of)
-    first = con.execute(
-        "select least((select min(created_at) from tickets), (select min(ts) from events))"
-    ).fetchall()[0][0]
+    # several passes read the sources: in the rare case where they are computed, once
+    prepare_sources(con, config.calendar.timezone, keep=True)
+    first, latest = data_span(con)
+    as_of_dt = latest if as_of is None or as_of == "" else resolve_as_of(con, config, as_of)
     if as_of_dt is None or first is None:
         as_of_dt = as_of_dt or datetime(2000, 1, 1, tzinfo=UTC)
         first = as_of_dt

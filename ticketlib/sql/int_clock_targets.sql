@@ -1,7 +1,9 @@
 -- One row per ticket: both clocks with their elapsed business time, target and priority used.
 create or replace temp table int_clock_targets as
-select c.*,
+select c.* exclude (marks),
        p.priority_now,
+       p.priority_first,
+       p.priority_changed,
        coalesce(p.tto_priority, r.default_priority) as tto_priority,
        coalesce(p.ttr_priority, r.default_priority) as ttr_priority,
        p.tto_priority is null or p.ttr_priority is null as default_priority_used,

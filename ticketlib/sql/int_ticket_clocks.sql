@@ -1,6 +1,7 @@
--- One row per ticket: its état at the as-of instant, the instants that stop its clocks, and
--- the business time each clock counted. TTO stops on the first exit from ouvert; TTR runs in
--- the 'run' états, stands still in 'pause' ones and stops in resolu/ferme (DESIGN §2).
+-- One row per ticket: its état at the as-of instant, the instants that stop its clocks, the
+-- business time each clock counted, and the priorities it was given. TTO stops on the first
+-- exit from ouvert; TTR runs in the 'run' états, stands still in 'pause' ones and stops in
+-- resolu/ferme (DESIGN §2).
 create or replace temp table int_ticket_clocks as
 with marked as (
     select *,
@@ -18,6 +19,7 @@ select ticket_key,
        coalesce(sum(bus_us) filter (where role = 'stop'), 0)::bigint as ttr_stopped_us,
        sum(bus_us)::bigint as business_us,
        sum(wall_us)::bigint as wall_us,
+       count(*) filter (where stop_entry) as stops,
        min(start_ts) filter (where stop_entry) as first_resolved_at,
        max(start_ts) filter (where stop_entry) as last_stop_at,
        max(start_b_us) filter (where stop_entry) as last_stop_b_us,
@@ -31,6 +33,9 @@ select ticket_key,
            as agent_work_us,
        coalesce(sum(bus_us) filter (where etat = 'attente_client'), 0)::bigint as customer_wait_us,
        coalesce(sum(bus_us) filter (where etat = 'attente_interne'), 0)::bigint as internal_wait_us,
-       count(*) filter (where new_visit and not is_creation) as transitions
+       count(*) filter (where new_visit and not is_creation) as transitions,
+       -- the priorities given, in replay order (sorted on pos), at their replay instants
+       list_sort(list({'pos': pos, 't_us': start_us, 'priority': priority})
+                     filter (where priority is not null)) as marks
 from marked
 group by ticket_key;

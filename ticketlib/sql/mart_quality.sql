@@ -13,23 +13,29 @@ with unexpected as (
     from int_clock_targets
     where default_priority_used
 ), same_instant as (
+    -- several changes of état at one instant (a row repeating the état in force, such as a
+    -- creation audit or a priority set with the status, is no change)
     select ticket_key, 'same_instant', start_ts, count(*)::varchar || ' événements / events'
     from int_intervals
-    where not is_creation
+    where new_visit and not is_creation
     group by ticket_key, start_ts
     having count(*) > 1
-), first_event as (
-    select ticket_key, arg_min(etat, (start_us, seq)) as etat, min(start_ts) as first_at
+), before_creation as (
+    -- events dated before the creation: they set the état at creation (DESIGN §5.1); read
+    -- at replay, since a naive time depends on the replaying calendar's zone
+    select ticket_key, 'event_before_creation', min(start_ts),
+           count(*)::varchar || ' événement(s) avant la création / event(s) before creation'
     from int_intervals
-    where not is_creation
+    where before_creation
     group by ticket_key
 ), starts_elsewhere as (
-    -- the history begins in another état: its first event is at the creation instant
-    select f.ticket_key, 'starts_not_ouvert', f.first_at,
-           'premier état / first état: ' || f.etat::varchar
-    from first_event f
+    -- the history begins in another état: its first event, in replay order, is at the
+    -- creation instant
+    select i.ticket_key, 'starts_not_ouvert', i.start_ts,
+           'premier état / first état: ' || i.etat::varchar
+    from int_intervals i
     join int_ticket_clocks c using (ticket_key)
-    where f.etat <> 'ouvert' and f.first_at = c.created_at
+    where i.pos = 1 and i.etat <> 'ouvert' and i.start_ts = c.created_at
 ), imported as (
     select f.ticket_key, f.flag, null::timestamptz, f.detail
     from import_flags f
@@ -38,10 +44,11 @@ with unexpected as (
     select * from unexpected
     union all select * from no_priority
     union all select * from same_instant
+    union all select * from before_creation
     union all select * from starts_elsewhere
     union all select * from imported
 )
 select k.ticket_id, f.flag, f.flagged_at, f.detail, f.ticket_key
 from flags f
 join tickets k using (ticket_key)
-order by k.ticket_id, f.flagged_at nulls first, f.flag;
+order by k.ticket_id, f.flagged_at nulls first, f.flag, f.detail;

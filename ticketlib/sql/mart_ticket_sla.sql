@@ -2,10 +2,15 @@
 -- attributes pages filter on, with local-date buckets computed once here.
 create or replace temp table mart_ticket_sla as
 with due_b as (
-    -- the business instant at which each clock reaches (or reached) its target
+    -- Due instant (DESIGN §2): the last instant at which elapsed <= target, the clock
+    -- counting only while it runs and running again after its last stop (stopped at as-of) or
+    -- after as-of (running or paused). As a business value: the target's, reached in the
+    -- running interval where the clock went past it (int_ttr_crossing), else counted on from
+    -- the last stop or from as-of; then the latest instant with that value (below).
+    -- TTO never pauses: from the creation on.
     select t.ticket_key,
            t.created_b_us + t.tto_target_us as tto_due_b,
-           case when t.ttr_elapsed_us >= t.ttr_target_us then x.crossing_b_us
+           case when t.ttr_elapsed_us > t.ttr_target_us then x.crossing_b_us
                 else (case when t.ttr_stopped then t.last_stop_b_us else r.as_of_b_us end)
                      + t.ttr_target_us - t.ttr_elapsed_us
            end as ttr_due_b
@@ -15,8 +20,8 @@ with due_b as (
 ), last_window as (
     select max(cum_us + end_us - start_us) as total_b from cal_windows
 ), tto_due as (
-    -- B inverse: the window holding that business instant; one ending exactly there is
-    -- skipped for the next one, so a target reached at a closing time falls due at the opening
+    -- B inverse, the latest instant with that business value: the window holding it; one
+    -- ending exactly there is skipped for the next one (the clock counts nothing in between)
     select d.ticket_key,
            case when d.tto_due_b < (select total_b from last_window)
                 then w.start_us + d.tto_due_b - w.cum_us end as due_us
@@ -52,9 +57,10 @@ select t.ticket_key,
        make_timestamp(tto_due.due_us::bigint)::timestamptz as tto_due_at,
        make_timestamp(ttr_due.due_us::bigint)::timestamptz as ttr_due_at,
        t.reopens,
-       case when t.ttr_stopped then t.ttr_elapsed_us > t.ttr_target_us
-            when s.elapsed_us is not null then s.elapsed_us > t.ttr_target_us
-            else false end as ttr_ever_breached,
+       -- every stop judged against its own priority's target (int_ttr_stops); stops
+       -- sharing one priority, the last one standing, against the clock's target
+       coalesce(s.ever_breached,
+                t.ttr_stopped and t.ttr_elapsed_us > t.ttr_target_us) as ttr_ever_breached,
        t.first_resolved_at,
        case when t.ttr_stopped then t.last_stop_at end as resolved_at,
        case when t.etat = 'ferme' then t.last_closed_at end as closed_at,
@@ -82,7 +88,7 @@ join tickets k using (ticket_key)
 cross join params p
 left join tto_due using (ticket_key)
 left join ttr_due using (ticket_key)
-left join int_ttr_at_last_stop s using (ticket_key)
+left join int_ttr_stops s using (ticket_key)
 -- local dates without a time zone conversion per row: the UTC day's offsets (calendar.py)
 left join cal_days cd on cd.day = (epoch_us(t.created_at) + d_origin_us()) // 86400000000
 left join cal_days rd on rd.day = (epoch_us(t.last_stop_at) + d_origin_us()) // 86400000000;

@@ -1,9 +1,9 @@
 -- One row per visit of one ticket to an état up to the as-of instant (rows repeating the
 -- current état merged into the visit they continue): the bars of the ticket's Gantt.
 with rows as (
-    select start_us, end_us, seq, etat, bus_us, wall_us, priority,
+    select start_us, end_us, pos, etat, bus_us, wall_us, priority,
            sum(case when new_visit then 1 else 0 end)
-               over (order by start_us, seq rows unbounded preceding) as visit
+               over (order by pos rows unbounded preceding) as visit
     from {intervals_table}
     where ticket_key = $ticket_key
 )
