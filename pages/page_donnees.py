@@ -142,7 +142,14 @@ LABELS = {
         "Transition outside the expected workflow",
     ),
     "f_no_priority": ("Jamais de priorité (priorité par défaut)", "Never a priority (default)"),
-    "f_same_instant": ("Plusieurs événements au même instant", "Several events at one instant"),
+    "f_same_instant": (
+        "Plusieurs changements d'état au même instant",
+        "Several changes of état at one instant",
+    ),
+    "f_event_before_creation": (
+        "Événement daté d'avant la création (pris à la création)",
+        "Event dated before the creation (taken at the creation)",
+    ),
     "f_starts_not_ouvert": (
         "Historique qui ne commence pas par OUVERT",
         "History that does not begin in OPEN",
