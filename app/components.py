@@ -7,7 +7,7 @@ import streamlit as st
 
 from app import state
 from app.i18n import date_format, etat_label, lang, priority_label, status_label, t
-from ticketlib.exports import to_excel_csv, to_xlsx
+from ticketlib.outputs.exports import to_excel_csv, to_xlsx
 
 TABLE_COLUMNS = (
     "ticket_id",

@@ -11,8 +11,8 @@ from datetime import datetime
 import streamlit as st
 
 from app import state
-from ticketlib import metrics
-from ticketlib.filters import Filters
+from ticketlib.queries import metrics
+from ticketlib.queries.filters import Filters
 
 
 def _key() -> tuple:

@@ -1,5 +1,5 @@
-"""Cached wrappers of `ticketlib.metrics_flow` (the workflow pages' queries), as `app/data.py`
-does for `ticketlib.metrics`: keyed on the database version, configuration, as-of instant and
+"""Cached wrappers of `ticketlib.queries.workflow` (the workflow pages' queries), as `app/data.py`
+does for `ticketlib.queries.metrics`: keyed on the database version, configuration, as-of instant and
 the query's own arguments; each query on a cursor of its own."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from app import data, state
-from ticketlib import metrics_flow
-from ticketlib.exports_flow import breaches_csv, tickets_csv
-from ticketlib.filters import Filters
-from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES, etat_label, priority_label
+from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES, etat_label, priority_label
+from ticketlib.outputs.exports_flow import breaches_csv, tickets_csv
+from ticketlib.queries import workflow as metrics_flow
+from ticketlib.queries.filters import Filters
 
 NEEDS_CONFIG = {"reopen_rate", "breach_list", "breach_summary"}
 

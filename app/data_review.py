@@ -1,6 +1,6 @@
 """Streamlit side of the customer review, the data page and the SQL console.
 
-Cached wrappers of `ticketlib.metrics_review` and of the review report (keyed like `app/data.py`
+Cached wrappers of `ticketlib.queries.review` and of the review report (keyed like `app/data.py`
 on the database version, configuration and as-of instant); the import of uploaded files (saved
 to a temporary folder under their own names, then `run_import`, then every cached query
 cleared); the console's schema. Pages call these and draw.
@@ -17,12 +17,15 @@ import pandas as pd
 import streamlit as st
 
 from app import data, state
-from ticketlib import metrics_review, report, sqlconsole, store
-from ticketlib.config import ConfigError, SlaConfig
-from ticketlib.derived import config_fingerprint, stored_state
-from ticketlib.filters import Filters
-from ticketlib.importers import FileError, ImportReport, run_import
-from ticketlib.importers.reasons import reason_label
+from ticketlib.console import sqlconsole
+from ticketlib.db import store
+from ticketlib.domain.config import ConfigError, SlaConfig
+from ticketlib.ingest import FileError, ImportReport, run_import
+from ticketlib.ingest.reasons import reason_label
+from ticketlib.marts.persisted import config_fingerprint, stored_state
+from ticketlib.outputs import report
+from ticketlib.queries import review as metrics_review
+from ticketlib.queries.filters import Filters
 
 NEEDS_CONFIG = {"breaches"}
 RAW = {"imports", "import_files", "quarantine_summary", "quarantine", "quarantine_count"}

@@ -1,4 +1,4 @@
-"""Cached wrappers of the SLA pages' own queries (`ticketlib.metrics_sla`), like `app.data`.
+"""Cached wrappers of the SLA pages' own queries (`ticketlib.queries.sla`), like `app.data`.
 
 Same cache key as `app.data` (database version, configuration file, as-of instant), so a
 filter set seen once answers instantly; every query runs on a cursor of its own.
@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app import data
-from ticketlib import metrics_sla
-from ticketlib.filters import Filters
+from ticketlib.queries import sla as metrics_sla
+from ticketlib.queries.filters import Filters
 
 NEEDS_CONFIG = {"backlog_tickets"}
 

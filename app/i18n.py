@@ -13,8 +13,8 @@ from datetime import date, datetime
 import pandas as pd
 import streamlit as st
 
-from ticketlib.importers.reasons import reason_label
-from ticketlib.workflow import ETAT_BY_CODE, PRIORITY_BY_CODE
+from ticketlib.domain.vocabulary import ETAT_BY_CODE, PRIORITY_BY_CODE
+from ticketlib.ingest.reasons import reason_label
 
 LANGS = ("fr", "en")
 

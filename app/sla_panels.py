@@ -10,12 +10,12 @@ import streamlit as st
 from app import components, data
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from app.labels_sla import COMPLIANCE
-from ticketlib import metrics_sla
 from ticketlib.charts import sla as charts
-from ticketlib.config import WEEKDAYS
-from ticketlib.filters import Filters
-from ticketlib.metrics_sla import ALL_KEY
-from ticketlib.workflow import PRIORITY_BY_CODE, PRIORITY_CODES
+from ticketlib.domain.config import WEEKDAYS
+from ticketlib.domain.vocabulary import PRIORITY_BY_CODE, PRIORITY_CODES
+from ticketlib.queries import sla as metrics_sla
+from ticketlib.queries.filters import Filters
+from ticketlib.queries.sla import ALL_KEY
 
 WEEKDAY_NAMES = {
     "fr": ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],

@@ -12,11 +12,11 @@ from datetime import date, datetime, time
 import streamlit as st
 
 from app.i18n import etat_label, priority_label, t
-from ticketlib import store
-from ticketlib.config import DEFAULT_CONFIG, SlaConfig, load_config
-from ticketlib.dataset import Dataset, Marts
-from ticketlib.filters import Filters
-from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES
+from ticketlib.db import store
+from ticketlib.domain.config import DEFAULT_CONFIG, SlaConfig, load_config
+from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
+from ticketlib.marts.dataset import Dataset, Marts
+from ticketlib.queries.filters import Filters
 
 FILTER_KEYS = (
     "period",

@@ -29,7 +29,7 @@ def floor_read_csv(folder: str, db: str) -> dict:
 
 
 def import_files(folder: str, db: str, rebuild: str = "0") -> dict:
-    from ticketlib.importers import run_import
+    from ticketlib.ingest import run_import
 
     Path(db).unlink(missing_ok=True)
     started = time.perf_counter()
@@ -44,7 +44,7 @@ def import_files(folder: str, db: str, rebuild: str = "0") -> dict:
 
 def floors(db: str) -> dict:
     """The replay's floors: scanning the events, and a bare lead() window over them."""
-    from ticketlib import store
+    from ticketlib.db import store
 
     con = store.connect_read(db)
     started = time.perf_counter()
@@ -63,9 +63,9 @@ def floors(db: str) -> dict:
 
 def replay_sla(db: str, full: str = "0") -> dict:
     """Replay + business time + SLA (the sla command's work), optionally every mart."""
-    from ticketlib import replay as r
-    from ticketlib import store
-    from ticketlib.config import load_config
+    from ticketlib.db import store
+    from ticketlib.domain.config import load_config
+    from ticketlib.replay.run import run as r
 
     con = store.connect_read(db)
     config = load_config()
@@ -82,10 +82,10 @@ def pages(db: str, rounds: str = "20") -> dict:
     import random
     from datetime import timedelta
 
-    from ticketlib import metrics as m
-    from ticketlib.config import load_config
-    from ticketlib.dataset import Dataset
-    from ticketlib.filters import Filters
+    from ticketlib.domain.config import load_config
+    from ticketlib.marts.dataset import Dataset
+    from ticketlib.queries import metrics as m
+    from ticketlib.queries.filters import Filters
 
     config = load_config()
     started = time.perf_counter()

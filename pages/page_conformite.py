@@ -12,10 +12,10 @@ import streamlit as st
 from app import components, data, data_sla, sla_panels, state
 from app.i18n import fmt_int, lang, priority_label, t, tr
 from app.labels_sla import COMPLIANCE
-from ticketlib import metrics_sla
 from ticketlib.charts import sla as charts
-from ticketlib.metrics_sla import ALL_KEY, NONE_KEY
-from ticketlib.workflow import PRIORITY_CODES
+from ticketlib.domain.vocabulary import PRIORITY_CODES
+from ticketlib.queries import sla as metrics_sla
+from ticketlib.queries.sla import ALL_KEY, NONE_KEY
 
 LABELS = COMPLIANCE
 DIMS = ("team", "assignee", "customer")

@@ -13,10 +13,10 @@ import streamlit as st
 from app import components, data, data_review, state
 from app.i18n import date_format, fmt_int, lang, reason, t, tr
 from app.ticket_view import safe
-from ticketlib import report
-from ticketlib.config import ConfigError
-from ticketlib.importers import FileError
-from ticketlib.importers.landing import AccountingError
+from ticketlib.domain.config import ConfigError
+from ticketlib.ingest import FileError
+from ticketlib.ingest.landing import AccountingError
+from ticketlib.outputs import report
 
 FORMATS = ("auto", "csv", "jira", "zendesk", "servicenow", "eventlog")
 LABELS = {

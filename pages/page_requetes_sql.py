@@ -1,6 +1,6 @@
 """Requêtes SQL: the analysts' own read-only queries over the derived and raw tables.
 
-Each query runs in a separate, locked DuckDB instance (`ticketlib.sqlconsole`): one SELECT,
+Each query runs in a separate, locked DuckDB instance (`ticketlib.console.sqlconsole`): one SELECT,
 read only, no file, network or extension, a row cap and a time limit. Results download as CSV
 for French Excel, .xlsx or Parquet.
 """
@@ -11,8 +11,8 @@ import streamlit as st
 
 from app import components, data_review, state
 from app.i18n import date_format, fmt_int, lang, t, tr
-from ticketlib import sqlconsole
-from ticketlib.exports import to_excel_csv, to_xlsx
+from ticketlib.console import sqlconsole
+from ticketlib.outputs.exports import to_excel_csv, to_xlsx
 
 LABELS = {
     "intro": (

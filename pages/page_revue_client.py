@@ -13,8 +13,8 @@ import streamlit as st
 
 from app import components, data_review, state, ticket_view
 from app.i18n import fmt_date, fmt_hours, fmt_int, fmt_pct, lang, priority_label, t, tr
-from ticketlib import report
-from ticketlib.report_labels import LABELS as REPORT_LABELS
+from ticketlib.outputs import report
+from ticketlib.outputs.report_labels import LABELS as REPORT_LABELS
 
 LABELS = REPORT_LABELS | {
     "choose": ("Client", "Customer"),

@@ -14,9 +14,9 @@ import streamlit as st
 from app import components, data, data_sla, state
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from app.labels_sla import OVERVIEW
-from ticketlib import metrics_sla
 from ticketlib.charts import sla as charts
-from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES
+from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
+from ticketlib.queries import sla as metrics_sla
 
 LABELS = OVERVIEW
 KPI_DRILLS = ("breached_open", "at_risk_open", "open_backlog", "tto_breached", "ttr_breached")

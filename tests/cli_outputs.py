@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ticketlib import cli, store
+from ticketlib import cli
+from ticketlib.db import store
 
 INT_COLUMNS = {
     "tto_elapsed_s",
@@ -95,8 +96,8 @@ def insert_events(db: Path, rows: list, config=None) -> None:
     import with `config` (default data/sla.toml): an ISO text with an offset is absolute; a
     naive one keeps its wall time (ts_local) and is read in the calendar's zone with fold=0, as
     the importer does. The derived tables are rebuilt, as after an import."""
-    from ticketlib.config import load_config
-    from ticketlib.derived import rebuild
+    from ticketlib.domain.config import load_config
+    from ticketlib.marts.persisted import rebuild
 
     config = config or load_config()
     timezone = config.calendar.timezone

@@ -16,7 +16,7 @@ REALDATA = Path(os.environ.get("TICKETLIB_REALDATA", ROOT.parent / "shared" / "r
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
     """The committed demo export (3,000 tickets) imported with the shipped sla.toml."""
-    from ticketlib.importers import run_import
+    from ticketlib.ingest import run_import
 
     db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     run_import([DEMO / "tickets.csv", DEMO / "events.csv"], db=db)

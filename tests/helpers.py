@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ticketlib.config import load_config, parse_config
-from ticketlib.exports import cli_frame
-from ticketlib.importers import run_import
+from ticketlib.domain.config import load_config, parse_config
+from ticketlib.ingest import run_import
+from ticketlib.outputs.exports import cli_frame
 
 TICKET_COLUMNS = ["ticket_id", "created_at", "priority", "customer", "assignee", "team", "title"]
 EVENT_COLUMNS = ["ticket_id", "timestamp", "status", "priority"]
@@ -71,7 +71,7 @@ def reports_by_file(report) -> dict[tuple[str, str], object]:
 
 def events_by_ticket(db, priority: bool = False) -> dict[str, list[tuple]]:
     """Stored events per ticket: (local 'dd/mm HH:MM', état, raw status[, priority])."""
-    from ticketlib import store
+    from ticketlib.db import store
 
     con = store.connect_read(db)
     rows = con.execute(

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from ticketlib.config import SlaConfig
+from ticketlib.domain.config import SlaConfig
 
 MINUTE = timedelta(minutes=1)
 STOP = {"resolu", "ferme"}

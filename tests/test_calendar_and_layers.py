@@ -10,9 +10,9 @@ import duckdb
 import pytest
 
 from tests.helpers import config_from
-from ticketlib import store
-from ticketlib.calendar import US, build_windows, windows_for
-from ticketlib.replay import replay
+from ticketlib.db import store
+from ticketlib.replay.business_calendar import US, build_windows, windows_for
+from ticketlib.replay.run import replay
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -154,7 +154,7 @@ def test_ticketlib_never_imports_streamlit():
 
 def test_quality_flags(tmp_path):
     from tests.helpers import load_history
-    from ticketlib.exports import cli_frame
+    from ticketlib.outputs.exports import cli_frame
 
     db = load_history(
         tmp_path,

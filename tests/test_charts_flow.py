@@ -8,7 +8,7 @@ import pytest
 
 from ticketlib.charts import flow
 from ticketlib.charts.palette import etat_colour
-from ticketlib.workflow import ETAT_CODES
+from ticketlib.domain.vocabulary import ETAT_CODES
 
 FUNNEL = pd.DataFrame(
     {

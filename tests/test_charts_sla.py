@@ -10,8 +10,8 @@ import pytest
 
 from ticketlib.charts import palette
 from ticketlib.charts import sla as charts
-from ticketlib.metrics_sla import ALL_KEY, NONE_KEY
-from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES
+from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
+from ticketlib.queries.sla import ALL_KEY, NONE_KEY
 
 PRIO = {"haute": "Haute", "moyenne": "Moyenne", "faible": "Faible"}
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ticketlib.config import SETTINGS, ConfigError, load_config
-from ticketlib.workflow import (
+from ticketlib.domain.config import SETTINGS, ConfigError, load_config
+from ticketlib.domain.vocabulary import (
     ETAT_CODES,
     EXPECTED_TRANSITIONS,
     normalise_etat,
@@ -170,8 +170,8 @@ def test_goal_is_read_and_moves_no_figure():
     """`rules.goal` (DESIGN §5.2) is drawn on charts only: the derived tables stay valid."""
     import tomllib
 
-    from ticketlib.config import parse_config
-    from ticketlib.derived import config_fingerprint
+    from ticketlib.domain.config import parse_config
+    from ticketlib.marts.persisted import config_fingerprint
 
     config = parse_config(tomllib.loads("[rules]\ngoal = 0.9"), "<t>")
     assert config.rules.goal == 0.9

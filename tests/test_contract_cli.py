@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import pyarrow.parquet as pq
 import pytest
 
-from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES
+from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,7 +14,7 @@ import pytest
 
 from ticketlib import demo
 from ticketlib.demo import BAD_TIMESTAMP, UNKNOWN_STATUS, write_demo
-from ticketlib.workflow import ETATS, EXPECTED_TRANSITIONS, PRIORITIES, normalise_etat
+from ticketlib.domain.vocabulary import ETATS, EXPECTED_TRANSITIONS, PRIORITIES, normalise_etat
 
 TZ = ZoneInfo("Europe/Paris")
 N = 3000

@@ -24,8 +24,8 @@ from tests.cli_outputs import insert_events, run_cli, write_config
 from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, config_from, write_csv
 from tests.reference import MINUTE, Calendar, default_as_of, read_stamp, replay_ticket
 from ticketlib import cli
-from ticketlib.config import DEFAULT_CONFIG
-from ticketlib.exports import cli_frame
+from ticketlib.domain.config import DEFAULT_CONFIG
+from ticketlib.outputs.exports import cli_frame
 
 ETATS = [
     "ouvert",

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from tests.cli_outputs import durations, insert_events, quality, run_cli, sla, write_config
 from tests.helpers import config_from, load_history
 from ticketlib import cli
-from ticketlib.config import load_config
-from ticketlib.dataset import Dataset
+from ticketlib.domain.config import load_config
+from ticketlib.marts.dataset import Dataset
 
 H = 3600
 

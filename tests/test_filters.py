@@ -7,7 +7,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from ticketlib.filters import Filters, where
+from ticketlib.queries.filters import Filters, where
 
 
 def test_no_filter_is_true():

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import durations, events_by_ticket, import_into, reports_by_file, sla_rows
-from ticketlib import store
-from ticketlib.importers.formats import detect
-from ticketlib.importers.mapping import MAPPINGS_DIR
+from ticketlib.db import store
+from ticketlib.ingest.formats import detect
+from ticketlib.ingest.mapping import MAPPINGS_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eventlog"
 LOG_CSV, LOG_XES, MAPPING = FIXTURES / "log.csv", FIXTURES / "log.xes", FIXTURES / "mapping.toml"
@@ -218,7 +218,7 @@ def test_auto_detection(name):
 def test_not_an_event_log_is_refused(tmp_path):
     other = tmp_path / "other.csv"
     other.write_text("a,b\n1,2\n")
-    from ticketlib.importers import FileError
+    from ticketlib.ingest import FileError
 
     with pytest.raises(FileError, match="other.csv"):
         _import(tmp_path, other, fmt="eventlog")

@@ -11,8 +11,8 @@ import duckdb
 import pytest
 
 from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, write_csv
-from ticketlib.importers import FileError, run_import
-from ticketlib.timeparse import parse_instant
+from ticketlib.domain.timestamps import parse_instant
+from ticketlib.ingest import FileError, run_import
 
 ROOT = Path(__file__).resolve().parents[1]
 TICKETS = [
@@ -264,7 +264,7 @@ def test_a_failed_import_leaves_the_database_as_before(tmp_path, monkeypatch):
     db = tmp_path / "x.duckdb"
     run_import([write_csv(tmp_path / "t.csv", TICKET_COLUMNS, TICKETS)], db=db)
     before = tables(db)
-    import ticketlib.importers.landing as landing
+    import ticketlib.ingest.landing as landing
 
     real = landing.run_script
 
@@ -286,13 +286,13 @@ def test_an_import_killed_half_way_leaves_the_database_as_before(tmp_path):
     before = tables(db)
     e = write_csv(tmp_path / "e.csv", EVENT_COLUMNS, EVENTS)
     script = (
-        "import os, ticketlib.importers.landing as l\n"
+        "import os, ticketlib.ingest.landing as l\n"
         "real = l.run_script\n"
         "def die(con, name, **kw):\n"
         "    real(con, name, **kw)\n"
         "    if name == 'load_events': os.kill(os.getpid(), 9)\n"
         "l.run_script = die\n"
-        f"from ticketlib.importers import run_import; run_import([{str(e)!r}], db={str(db)!r})\n"
+        f"from ticketlib.ingest import run_import; run_import([{str(e)!r}], db={str(db)!r})\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True)
     assert proc.returncode == -9

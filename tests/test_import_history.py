@@ -17,9 +17,9 @@ import pytest
 
 from tests import flow_fixture as ff
 from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, events_by_ticket, sla_rows, write_csv
-from ticketlib import store
 from ticketlib.cli import main as cli
-from ticketlib.importers import run_import
+from ticketlib.db import store
+from ticketlib.ingest import run_import
 
 
 def fetch(db: Path, sql: str) -> list[tuple]:

@@ -16,10 +16,10 @@ import duckdb
 import pytest
 
 from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, events_by_ticket, write_csv
-from ticketlib import store
-from ticketlib.importers import FileError, run_import
-from ticketlib.importers.landing import EMPTY_NOTE
-from ticketlib.sqlident import quote_ident
+from ticketlib.db import store
+from ticketlib.db.sqlident import quote_ident
+from ticketlib.ingest import FileError, run_import
+from ticketlib.ingest.landing import EMPTY_NOTE
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -252,7 +252,7 @@ def test_cli_load_names_the_file_of_an_unforeseen_error(tmp_path, loaded_db):
     user gets one line naming the file, not a traceback."""
     path = write_csv(tmp_path / "e.csv", EVENT_COLUMNS, [["T1", "2025-03-03T10:00:00Z", "OUVERT"]])
     script = (
-        "import sys, duckdb, ticketlib.importers.generic as g\n"
+        "import sys, duckdb, ticketlib.ingest.generic.reader as g\n"
         "def boom(*a, **k): raise duckdb.InvalidInputException('odd bytes\\nsecond line')\n"
         "g.stage_file = boom\n"
         "from ticketlib.cli import main\n"

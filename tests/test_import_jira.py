@@ -24,10 +24,10 @@ import pytest
 
 from tests.helpers import durations
 from ticketlib import cli
-from ticketlib.config import ConfigError
-from ticketlib.exports import cli_frame
-from ticketlib.importers import run_import
-from ticketlib.importers.formats import detect
+from ticketlib.domain.config import ConfigError
+from ticketlib.ingest import run_import
+from ticketlib.ingest.formats import detect
+from ticketlib.outputs.exports import cli_frame
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "jira"
 H = 3600

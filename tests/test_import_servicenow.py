@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import durations, events_by_ticket, import_into, reports_by_file, sla_rows
-from ticketlib import store
 from ticketlib.cli import main
-from ticketlib.importers.formats import detect
+from ticketlib.db import store
+from ticketlib.ingest.formats import detect
 
 FIXTURES = Path(__file__).parent / "fixtures" / "servicenow"
 AUDIT = FIXTURES / "audit.csv"

@@ -22,8 +22,8 @@ import duckdb
 import pytest
 
 from tests.helpers import durations
-from ticketlib.importers import run_import
-from ticketlib.importers.formats import detect
+from ticketlib.ingest import run_import
+from ticketlib.ingest.formats import detect
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "zendesk"
 JIRA = FIXTURES.parent / "jira"
@@ -187,7 +187,7 @@ def test_auto_detection_recognises_zendesk(name):
 
 @pytest.mark.parametrize("name", sorted(p.name for p in JIRA.iterdir()))
 def test_jira_files_are_not_taken_for_zendesk(name):
-    from ticketlib.importers import zendesk
+    from ticketlib.ingest.zendesk import reader as zendesk
 
     head = (JIRA / name).read_text(encoding="utf-8")[:65536]
     assert not zendesk.sniff(JIRA / name, head)

@@ -1,4 +1,4 @@
-"""The workflow pages' queries (ticketlib.metrics_flow, and the metrics they build on) with
+"""The workflow pages' queries (ticketlib.queries.workflow, and the metrics they build on) with
 exact values on the small history of tests/flow_fixture.py (every figure worked out there)."""
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ import pytest
 
 from app.components import TABLE_COLUMNS
 from tests import flow_fixture
-from ticketlib import metrics, metrics_flow
-from ticketlib.config import load_config
-from ticketlib.dataset import Dataset
-from ticketlib.filters import Filters
+from ticketlib.domain.config import load_config
+from ticketlib.marts.dataset import Dataset
+from ticketlib.queries import metrics
+from ticketlib.queries import workflow as metrics_flow
+from ticketlib.queries.filters import Filters
 
 CONFIG = load_config()
 
@@ -411,7 +412,7 @@ EXPORT_COLUMNS = list(TABLE_COLUMNS)
 
 
 def _labels(lang):
-    from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES, etat_label, priority_label
+    from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES, etat_label, priority_label
 
     words = {"met": "respecté", "breached": "dépassé", "at_risk": "à risque", "running": "en cours"}
     if lang == "en":
@@ -425,8 +426,8 @@ def _labels(lang):
 
 
 def _through_pandas(cur, marts, filters, order, lang):
-    from ticketlib.exports import to_excel_csv
-    from ticketlib.workflow import etat_label, priority_label
+    from ticketlib.domain.vocabulary import etat_label, priority_label
+    from ticketlib.outputs.exports import to_excel_csv
 
     labels = _labels(lang)
     frame = metrics.tickets(cur, marts, filters, order=order, limit=10**9)[EXPORT_COLUMNS]
@@ -442,7 +443,7 @@ def _through_pandas(cur, marts, filters, order, lang):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("filters", [Filters(), Filters(priorities=("haute",), search="e")])
 def test_full_export_is_the_excel_csv_of_the_table(demo_db, tmp_path, lang, filters):
-    from ticketlib.exports_flow import tickets_csv
+    from ticketlib.outputs.exports_flow import tickets_csv
 
     for db in (demo_db, flow_fixture.build(tmp_path)):
         ds = Dataset(db)
@@ -468,7 +469,7 @@ def test_full_export_is_the_excel_csv_of_the_table(demo_db, tmp_path, lang, filt
 
 
 def test_full_export_neutralises_formulas_and_quotes(ctx):
-    from ticketlib.exports_flow import tickets_csv
+    from ticketlib.outputs.exports_flow import tickets_csv
 
     with ctx[0].cursor() as cur:
         data = tickets_csv(
@@ -489,9 +490,9 @@ def test_full_export_neutralises_formulas_and_quotes(ctx):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_full_breaches_export_is_the_excel_csv_of_the_list(demo_db, lang):
-    from ticketlib.exports import to_excel_csv
-    from ticketlib.exports_flow import breaches_csv
-    from ticketlib.workflow import etat_label, priority_label
+    from ticketlib.domain.vocabulary import etat_label, priority_label
+    from ticketlib.outputs.exports import to_excel_csv
+    from ticketlib.outputs.exports_flow import breaches_csv
 
     columns = ["ticket_id", "clock", "clock_status", "overrun_h", "due_at", "consumed_by"]
     columns += ["consumed_h", "priority", "status", "title", "is_open", "resolved_at"]

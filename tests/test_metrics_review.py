@@ -9,9 +9,10 @@ import pytest
 
 from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
-from ticketlib import metrics, metrics_review
-from ticketlib.config import load_config
-from ticketlib.dataset import Dataset
+from ticketlib.domain.config import load_config
+from ticketlib.marts.dataset import Dataset
+from ticketlib.queries import metrics
+from ticketlib.queries import review as metrics_review
 
 MARCH = (date(2025, 3, 1), date(2025, 3, 31))
 
@@ -172,8 +173,8 @@ def test_compliance_per_priority_is_one_definition_across_pages(demo_ctx, custom
     """Issue 9, item 13: Revue client and Conformité SLA gave different per-priority compliance
     for one filter (moyenne TTR 80.70 % vs 80.55 %). The review, the Conformité table and the
     trend now count each clock under the priority whose target judged it."""
-    from ticketlib import metrics_sla
-    from ticketlib.filters import Filters
+    from ticketlib.queries import sla as metrics_sla
+    from ticketlib.queries.filters import Filters
 
     ds, _, marts = demo_ctx
     f = metrics_review.review_filters(customer, None, None) if customer else Filters()

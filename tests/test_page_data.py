@@ -13,10 +13,10 @@ import pytest
 from tests import flow_fixture as ff
 from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
-from ticketlib import store
 from ticketlib.cli import main as cli
-from ticketlib.dataset import Dataset
-from ticketlib.importers import FileError
+from ticketlib.db import store
+from ticketlib.ingest import FileError
+from ticketlib.marts.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -228,7 +228,7 @@ def test_readers_never_see_half_an_import(tmp_path):
     main thread opens the database as the app does and counts: every answer is a whole number
     of batches, raw and derived tables agree, and no query fails."""
     from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, write_csv
-    from ticketlib.importers import run_import
+    from ticketlib.ingest import run_import
 
     db = tmp_path / "live.duckdb"
     batches = []

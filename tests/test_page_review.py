@@ -9,7 +9,7 @@ import pytest
 from tests import flow_fixture as ff
 from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
-from ticketlib import report
+from ticketlib.outputs import report
 
 PAGE = "pages/page_revue_client.py"
 

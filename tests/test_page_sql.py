@@ -10,7 +10,7 @@ import pytest
 from tests import flow_fixture as ff
 from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
-from ticketlib.sqlconsole import EXAMPLES
+from ticketlib.console.sqlconsole import EXAMPLES
 
 PAGE = "pages/page_requetes_sql.py"
 

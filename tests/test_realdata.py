@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from ticketlib import store
-from ticketlib.reconcile import (
+from ticketlib.db import store
+from tools.reconcile import (
     REALDATA,
     UCI_FULL,
     crosstab_text,

@@ -26,7 +26,7 @@ import duckdb
 import pytest
 
 from ticketlib import cli
-from ticketlib.importers import run_import
+from ticketlib.ingest import run_import
 
 pytestmark = pytest.mark.realdata
 

@@ -10,9 +10,9 @@ import pytest
 
 from tests.helpers import config_from, load_history
 from tests.review_fixture import EVENTS, TICKETS
-from ticketlib import report
-from ticketlib.config import load_config
-from ticketlib.dataset import Dataset
+from ticketlib.domain.config import load_config
+from ticketlib.marts.dataset import Dataset
+from ticketlib.outputs import report
 
 HOSTILE_TITLE = "<script>alert('titre')</script> & <img src=x onerror=alert(1)>"
 HOSTILE_CUSTOMER = 'Evil "Corp" <b>bold</b>'

@@ -8,7 +8,14 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ticketlib.sqlconsole import EXAMPLES, VIEWS, SqlError, available_views, run_query, sandbox
+from ticketlib.console.sqlconsole import (
+    EXAMPLES,
+    VIEWS,
+    SqlError,
+    available_views,
+    run_query,
+    sandbox,
+)
 
 
 def _digest(path) -> str:

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ticketlib.config import ConfigError, load_config
+from ticketlib.domain.config import ConfigError, load_config
 
 
 def _lang() -> str:
@@ -30,7 +30,7 @@ def _one_line(text: str) -> str:
 def cmd_load(args) -> int:
     """Import; any failure is one line on stderr naming the file(s), exit 2, nothing stored
     (the write session replaces the database only when the import landed)."""
-    from ticketlib.importers import FileError, run_import
+    from ticketlib.ingest import FileError, run_import
 
     config = load_config(args.config)
     try:
@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_export(args) -> int:
-    from ticketlib.exports import write_cli_export
+    from ticketlib.outputs.exports import write_cli_export
 
     config = load_config(args.config)
     n = write_cli_export(args.export, args.out, db=args.db, config=config, as_of=args.as_of)

@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ticketlib.workflow import ETATS, PRIORITIES
+from ticketlib.domain.vocabulary import ETATS, PRIORITIES
 
 TZ = ZoneInfo("Europe/Paris")
 CHUNK = 50_000

@@ -1,5 +1,5 @@
 """Charts of the workflow pages: funnel, transitions Sankey, reopen rate, one ticket's Gantt and
-time per état. Each builder takes a DataFrame from `ticketlib.metrics_flow` and the words and
+time per état. Each builder takes a DataFrame from `ticketlib.queries.workflow` and the words and
 number formats to show (so French and English draw alike), and returns a plotly Figure.
 """
 
@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ticketlib.charts.palette import NEUTRAL, etat_colour
-from ticketlib.workflow import ETAT_BY_CODE, ETAT_CODES
+from ticketlib.domain.vocabulary import ETAT_BY_CODE, ETAT_CODES
 
 UNEXPECTED = "#D62728"
 

@@ -23,8 +23,8 @@ from ticketlib.charts.palette import (
     etat_colour,
     priority_colour,
 )
-from ticketlib.metrics_sla import ALL_KEY, group_key
-from ticketlib.workflow import ETAT_CODES, PRIORITY_CODES
+from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
+from ticketlib.queries.sla import ALL_KEY, group_key
 
 MONTHS = {
     "fr": [

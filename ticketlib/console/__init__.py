@@ -1,0 +1,1 @@
+"""The analysts' read-only SQL console."""

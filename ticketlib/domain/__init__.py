@@ -1,0 +1,1 @@
+"""The desk's vocabulary (états, priorities, folding), the SLA configuration and timestamps."""

@@ -1,0 +1,1 @@
+"""The eventlog reader: its files in, staging rows out."""

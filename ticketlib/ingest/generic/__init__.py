@@ -1,0 +1,1 @@
+"""The generic reader: its files in, staging rows out."""

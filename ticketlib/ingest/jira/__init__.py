@@ -1,0 +1,1 @@
+"""The jira reader: its files in, staging rows out."""

@@ -1,0 +1,1 @@
+"""The servicenow reader: its files in, staging rows out."""

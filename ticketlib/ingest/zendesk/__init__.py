@@ -1,0 +1,1 @@
+"""The zendesk reader: its files in, staging rows out."""

@@ -1,0 +1,138 @@
+"""What readers (dashboard, reports) query: the database, attached read-only, plus marts.
+
+A `Dataset` is one in-memory DuckDB instance with the database file attached read-only as
+`store`: nothing a reader does can write to the file. Marts for the configured calendar and the
+default as-of instant are the derived tables the import stored; for another as-of instant or
+configuration, the replay runs once and its marts are kept in the instance's own memory
+catalog (a few at a time) for every later query. Each query runs on its own cursor, so threads
+(Streamlit sessions) never share a connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from ticketlib.db import store
+from ticketlib.domain.config import SlaConfig
+from ticketlib.marts.persisted import DERIVED_VERSION, KEPT, config_fingerprint, stored_state
+from ticketlib.replay.run import replay, resolve_as_of
+
+KEEP_COMPUTED = 4
+
+
+@dataclass(frozen=True)
+class Marts:
+    """Qualified names of one consistent set of marts, and what they were computed with."""
+
+    ticket_sla: str
+    intervals: str
+    etat_durations: str
+    quality: str
+    as_of: datetime | None
+    config: str  # fingerprint
+
+    def names(self) -> dict[str, str]:
+        return {
+            "ticket_sla": self.ticket_sla,
+            "intervals": self.intervals,
+            "etat_durations": self.etat_durations,
+            "quality": self.quality,
+        }
+
+
+class Dataset:
+    def __init__(self, db: Path | str | None = None):
+        self.path = Path(db) if db else store.default_db()
+        self.version = store.database_version(self.path)
+        self._db = duckdb.connect(":memory:")
+        self._db.execute("set TimeZone = 'UTC'")
+        if self.path.exists():
+            self._db.execute(f"attach '{_quote(self.path)}' as store (read_only)")
+        else:
+            self._db.execute("attach ':memory:' as store")
+            with self.cursor() as cur:
+                store.init_schema(cur)
+        self._lock = threading.Lock()
+        self._computed: OrderedDict[tuple, Marts] = OrderedDict()
+        self._latest: dict[str, datetime | None] = {}  # default as-of per calendar zone
+        with self.cursor() as cur:
+            self._stored = stored_state(cur)
+            # the default as-of for the default calendar: latest event or creation
+            self.latest = resolve_as_of(cur, SlaConfig(), None)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A fresh connection to the instance, in UTC, reading the database by default."""
+        cur = self._db.cursor()
+        cur.execute("set TimeZone = 'UTC'; use store")
+        return cur
+
+    def is_current(self) -> bool:
+        """False once an import has replaced the database file: time to open a new Dataset."""
+        return store.database_version(self.path) == self.version
+
+    @property
+    def is_empty(self) -> bool:
+        with self.cursor() as cur:
+            return cur.execute("select count(*) from tickets").fetchall()[0][0] == 0
+
+    def marts(self, config: SlaConfig, as_of: datetime | str | None = None) -> Marts:
+        fingerprint = config_fingerprint(config)
+        with self.cursor() as cur:
+            if as_of is None or as_of == "":
+                # the latest instant depends on the zone naive times are read in (DESIGN §5.1)
+                tz = config.calendar.timezone
+                if tz not in self._latest:
+                    self._latest[tz] = resolve_as_of(cur, config, None)
+                wanted = self._latest[tz]
+            else:
+                wanted = resolve_as_of(cur, config, as_of)
+        stored_as_of = self._stored.get("as_of")
+        if (
+            self._stored.get("version") == DERIVED_VERSION
+            and self._stored.get("config") == fingerprint
+            and stored_as_of is not None
+            and (wanted is None or wanted.isoformat() == stored_as_of)
+        ):
+            return Marts(
+                *(f"store.main.{KEPT[t]}" for t in _ORDER), as_of=wanted, config=fingerprint
+            )
+        key = (fingerprint, wanted.isoformat() if wanted else "")
+        with self._lock:
+            if key in self._computed:
+                self._computed.move_to_end(key)
+                return self._computed[key]
+            marts = self._compute(config, wanted, fingerprint, len(self._computed))
+            self._computed[key] = marts
+            while len(self._computed) > KEEP_COMPUTED:
+                _, old = self._computed.popitem(last=False)
+                with self.cursor() as cur:
+                    for name in old.names().values():
+                        cur.execute(f"drop table if exists {name}")
+            return marts
+
+    def _compute(self, config: SlaConfig, as_of, fingerprint: str, n: int) -> Marts:
+        prefix = f"memory.main.m{fingerprint}_{abs(hash(as_of)) % 10**8}_{n}"
+        with self.cursor() as cur:
+            replay(cur, config, as_of)
+            names = []
+            for temp in _ORDER:
+                name = f"{prefix}_{KEPT[temp].removeprefix('derived_')}"
+                cur.execute(f"create or replace table {name} as select * from temp.{temp}")
+                names.append(name)
+        return Marts(*names, as_of=as_of, config=fingerprint)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+_ORDER = ("mart_ticket_sla", "int_intervals", "mart_etat_durations", "mart_quality")
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")

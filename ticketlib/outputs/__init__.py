@@ -1,0 +1,1 @@
+"""Files written for people and programs: CLI exports, Excel, the review report, PDF."""

@@ -1,0 +1,496 @@
+"""The customer review as a file: one self-contained HTML page (charts included), and its PDF.
+
+`build_review` gathers the figures of one customer over a period (the same queries as the
+page); `review_html` renders them through a Jinja2 template with autoescaping, so every ticket
+text (title, customer, agent) is escaped; plotly's JavaScript is embedded once in the page, so
+it opens offline with working charts. `review_pdf` prints that page with Debian's headless
+chromium (`--print-to-pdf`): the PDF is exactly the HTML, charts drawn by the same JavaScript.
+Nothing here knows about Streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import jinja2
+import pandas as pd
+import plotly.offline
+
+from ticketlib.charts import review as charts
+from ticketlib.domain.config import SlaConfig
+from ticketlib.domain.vocabulary import ETAT_BY_CODE, PRIORITY_BY_CODE, PRIORITY_CODES
+from ticketlib.marts.dataset import Marts
+from ticketlib.outputs.report_labels import LABELS, WEEKDAY_NAMES
+from ticketlib.queries import metrics
+from ticketlib.queries import review as metrics_review
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CHART_WIDTH = 680  # px: the printable width of an A4 page with the template's margins
+TICKET_LIMIT = 500  # rows of the tickets table in the file (the page exports them all)
+BREACH_LIMIT = 500
+
+
+@dataclass
+class Review:
+    customer: str
+    date_from: date | None
+    date_to: date | None
+    as_of: datetime | None
+    config: SlaConfig
+    kpis: metrics.Kpis
+    priority: pd.DataFrame
+    trend: pd.DataFrame
+    waits: pd.DataFrame
+    breaches: pd.DataFrame
+    tickets: pd.DataFrame
+    tickets_total: int
+    generated_at: datetime
+    breaches_truncated: bool = False
+
+
+def build_review(
+    cur,
+    marts: Marts,
+    config: SlaConfig,
+    customer: str,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    ticket_limit: int = TICKET_LIMIT,
+    breach_limit: int = BREACH_LIMIT,
+) -> Review:
+    filters = metrics_review.review_filters(customer, date_from, date_to)
+    breaches = metrics_review.breaches(cur, marts, filters, config, limit=breach_limit + 1)
+    return Review(
+        customer=customer,
+        date_from=date_from,
+        date_to=date_to,
+        as_of=marts.as_of,
+        config=config,
+        kpis=metrics.kpis(cur, marts, filters),
+        priority=metrics_review.priority_compliance(cur, marts, filters),
+        trend=metrics.compliance(cur, marts, filters, grain="month", by=None),
+        waits=metrics_review.waits(cur, marts, filters),
+        breaches=breaches.head(breach_limit),
+        tickets=metrics_review.tickets(cur, marts, filters, limit=ticket_limit),
+        tickets_total=metrics.count_tickets(cur, marts, filters),
+        generated_at=datetime.now(UTC),
+        breaches_truncated=len(breaches) > breach_limit,
+    )
+
+
+# --- formats (French first: 1 234,5 · 03/03/2025) -------------------------------------------
+
+
+def label(key: str, lang: str, **kw) -> str:
+    fr, en = LABELS[key]
+    text = fr if lang == "fr" else en
+    return text.format(**kw) if kw else text
+
+
+def _missing(x) -> bool:
+    return x is None or x is pd.NaT or (isinstance(x, float) and math.isnan(x)) or pd.isna(x)
+
+
+def fmt_num(x, lang: str, digits: int = 1) -> str:
+    if _missing(x):
+        return "–"
+    text = f"{x:,.{digits}f}"
+    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
+
+
+def fmt_int(x, lang: str) -> str:
+    return "–" if _missing(x) else fmt_num(int(x), lang, 0)
+
+
+def fmt_pct(x, lang: str) -> str:
+    return "–" if _missing(x) else fmt_num(100 * x, lang) + ("\u202f%" if lang == "fr" else "%")
+
+
+def fmt_hours(h, lang: str) -> str:
+    return "–" if _missing(h) else f"{fmt_num(h, lang)} h"
+
+
+def fmt_date(d, lang: str) -> str:
+    if _missing(d):
+        return ""
+    d = pd.Timestamp(d).date()
+    return d.strftime("%d/%m/%Y") if lang == "fr" else d.isoformat()
+
+
+def fmt_datetime(ts, tz: str, lang: str) -> str:
+    if _missing(ts):
+        return ""
+    ts = pd.Timestamp(ts)
+    local = ts.tz_convert(tz) if ts.tzinfo else ts
+    return local.strftime("%d/%m/%Y %H:%M" if lang == "fr" else "%Y-%m-%d %H:%M")
+
+
+def fmt_duration(seconds: int, lang: str) -> str:
+    """A target: 8 h, 45 min, 1 h 30."""
+    h, rem = divmod(int(seconds), 3600)
+    m = rem // 60
+    if h and m:
+        return f"{h} h {m:02d}"
+    return f"{h} h" if h else f"{m} min"
+
+
+def etat_name(code, lang: str) -> str:
+    if not isinstance(code, str) or code not in ETAT_BY_CODE:
+        return "" if _missing(code) else str(code)
+    e = ETAT_BY_CODE[code]
+    return e.label_fr if lang == "fr" else e.label_en
+
+
+def priority_name(code, lang: str) -> str:
+    if not isinstance(code, str) or code not in PRIORITY_BY_CODE:
+        return label("no_priority", lang)
+    p = PRIORITY_BY_CODE[code]
+    return p.label_fr if lang == "fr" else p.label_en
+
+
+def status_name(code, lang: str) -> str:
+    return label(code, lang) if code in ("met", "breached", "at_risk", "running") else ""
+
+
+# --- the configuration in words -------------------------------------------------------------
+
+
+def _minutes(m: int) -> str:
+    return f"{m // 60:02d}:{m % 60:02d}"
+
+
+def config_summary(config: SlaConfig, lang: str = "fr") -> dict:
+    """The calendar, targets and rules of a configuration, ready to show (texts and rows)."""
+    cal = config.calendar
+    if cal.is_24x7:
+        hours = [[label("all_days", lang), label("hours_24x7", lang)]]
+    else:
+        hours = [
+            [
+                WEEKDAY_NAMES[lang][i],
+                ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in ranges)
+                or label("closed", lang),
+            ]
+            for i, ranges in enumerate(cal.hours)
+        ]
+    days = ", ".join(fmt_date(d, lang) for d in cal.closed_days) or "–"
+    worked = ", ".join(fmt_date(d, lang) for d in cal.open_days) or "–"
+    holidays = cal.holidays + (f" ({cal.holidays_subdiv})" if cal.holidays_subdiv else "")
+    return {
+        "timezone": cal.timezone,
+        "hours": hours,
+        "hours_short": _hours_short(config, lang),
+        "holidays": holidays or label("none", lang),
+        "closed_days": days,
+        "open_days": worked,
+        "targets": [
+            [priority_name(p, lang), fmt_duration(t.tto_s, lang), fmt_duration(t.ttr_s, lang)]
+            for p, t in config.targets
+        ],
+        "pause": ", ".join(etat_name(e, lang) for e in config.rules.pause) or "–",
+        "default_priority": priority_name(config.rules.default_priority, lang),
+        "at_risk": fmt_pct(config.rules.at_risk, lang),
+        "reopen": config.rules.reopen,
+        "source": Path(config.source).name,  # never the server's path
+    }
+
+
+def _hours_short(config: SlaConfig, lang: str) -> str:
+    """ "lun.–ven. 09:00–18:00" when the working days share their hours, else each day."""
+    cal = config.calendar
+    if cal.is_24x7:
+        return label("hours_24x7", lang)
+    open_days = [(i, r) for i, r in enumerate(cal.hours) if r]
+    if not open_days:
+        return label("closed", lang)
+    ranges = {r for _, r in open_days}
+    idx = [i for i, _ in open_days]
+    if len(ranges) == 1 and idx == list(range(idx[0], idx[-1] + 1)):
+        names = WEEKDAY_NAMES[lang]
+        span = names[idx[0]] if len(idx) == 1 else f"{names[idx[0]]}–{names[idx[-1]]}"
+        text = ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in next(iter(ranges)))
+        return f"{span} {text}"
+    return " · ".join(
+        f"{WEEKDAY_NAMES[lang][i]} " + ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in r)
+        for i, r in open_days
+    )
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=jinja2.select_autoescape(["html", "j2"], default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def review_figures(review: Review, lang: str = "fr", width: int | None = None) -> dict:
+    """The review's plotly figures (also drawn on the page), keyed by section."""
+    clocks = {"tto": label("tto", lang), "ttr": label("ttr", lang)}
+    figures = {}
+    if not review.priority.empty:
+        figures["priority"] = charts.priority_compliance(
+            review.priority,
+            priority_names={p: priority_name(p, lang) for p in (*PRIORITY_CODES, "")},
+            clock_names=clocks,
+            y_title=label("compliance_axis", lang),
+            lang=lang,
+            width=width,
+        )
+    if not review.trend.empty:
+        figures["trend"] = charts.trend(
+            review.trend,
+            clock_names=clocks,
+            tickets_name=label("tickets_created", lang),
+            y_title=label("compliance_axis", lang),
+            y2_title=label("tickets_axis", lang),
+            lang=lang,
+            width=width,
+        )
+    total = review.waits[review.waits.is_total]
+    if not total.empty and total.iloc[0].tickets:
+        wait_labels = {k: label(k, lang) for k in _WAIT_KEYS}
+        figures["waits"] = charts.waits_balance(
+            total.iloc[0],
+            labels=wait_labels,
+            x_title=label("business_hours", lang),
+            lang=lang,
+            width=width,
+        )
+        figures["waits_month"] = charts.waits_by_month(
+            review.waits,
+            labels=wait_labels,
+            y_title=label("business_hours", lang),
+            lang=lang,
+            width=width,
+        )
+    return figures
+
+
+_WAIT_KEYS = ("desk_waited", "customer_waited", "customer_wait", "agent_work", "internal_wait")
+
+
+def review_html(review: Review, lang: str = "fr") -> str:
+    """The review as one HTML document that opens offline (plotly's JS embedded once)."""
+    tz = review.config.calendar.timezone
+    figures = {
+        key: fig.to_html(
+            full_html=False,
+            include_plotlyjs=False,
+            config={"displayModeBar": False, "responsive": False},
+        )
+        for key, fig in review_figures(review, lang, width=CHART_WIDTH).items()
+    }
+    k = review.kpis
+    total = review.waits[review.waits.is_total]
+    waits = total.iloc[0] if not total.empty else None
+    context = {
+        "lang": lang,
+        "colon": "\u00a0:" if lang == "fr" else ":",
+        "L": {key: label(key, lang) for key in LABELS},
+        "customer": review.customer,
+        "period": _period_text(review, lang),
+        "as_of": fmt_datetime(review.as_of, tz, lang) or "–",
+        "generated": fmt_datetime(review.generated_at, tz, lang),
+        "config": config_summary(review.config, lang),
+        "kpis": [
+            (label("k_tickets", lang), fmt_int(k.tickets, lang), ""),
+            (
+                label("k_tto", lang),
+                fmt_pct(k.tto_compliance, lang),
+                label("met_of", lang, met=fmt_int(k.tto_met, lang), n=fmt_int(k.tto_n, lang)),
+            ),
+            (
+                label("k_ttr", lang),
+                fmt_pct(k.ttr_compliance, lang),
+                label("met_of", lang, met=fmt_int(k.ttr_met, lang), n=fmt_int(k.ttr_n, lang)),
+            ),
+            (label("k_median_tto", lang), fmt_hours(k.median_tto_h, lang), label("bh", lang)),
+            (label("k_median_ttr", lang), fmt_hours(k.median_ttr_h, lang), label("bh", lang)),
+            (label("k_open", lang), fmt_int(k.open_backlog, lang), label("at_as_of", lang)),
+            (
+                label("k_breached_open", lang),
+                fmt_int(k.breached_open, lang),
+                label("at_as_of", lang),
+            ),
+            (label("k_at_risk_open", lang), fmt_int(k.at_risk_open, lang), label("at_as_of", lang)),
+        ],
+        "priority_rows": [
+            [
+                priority_name(r.priority, lang),
+                fmt_int(r.tickets, lang),
+                _met(r.tto_met, r.tto_n, r.tto_pct, lang),
+                _met(r.ttr_met, r.ttr_n, r.ttr_pct, lang),
+                fmt_hours(r.median_tto_h, lang),
+                fmt_hours(r.median_ttr_h, lang),
+            ]
+            for r in review.priority.itertuples()
+        ],
+        "waits": None
+        if waits is None or not waits.tickets
+        else {
+            "desk": fmt_hours(waits.customer_wait_h, lang),
+            "desk_avg": fmt_hours(waits.customer_wait_avg_h, lang),
+            "customer": fmt_hours(waits.requester_wait_h, lang),
+            "customer_avg": fmt_hours(waits.requester_wait_avg_h, lang),
+            "agent": fmt_hours(waits.agent_work_h, lang),
+            "internal": fmt_hours(waits.internal_wait_h, lang),
+        },
+        "breach_rows": [
+            {
+                "id": r.ticket_id,
+                "title": r.title or "",
+                "clock": label(f"{r.clock}_short", lang),
+                "running": bool(r.is_open),
+                "priority": priority_name(r.clock_priority, lang),
+                "target": fmt_hours(r.target_h, lang),
+                "elapsed": fmt_hours(r.elapsed_h, lang),
+                "overrun": fmt_hours(r.overrun_h, lang),
+                "due": fmt_datetime(r.due_at, tz, lang),
+                "etat": etat_name(r.consumed_by, lang) if isinstance(r.consumed_by, str) else "–",
+                "etat_hours": fmt_hours(r.consumed_h, lang),
+            }
+            for r in review.breaches.itertuples()
+        ],
+        "ticket_rows": [
+            {
+                "id": r.ticket_id,
+                "title": r.title or "",
+                "priority": priority_name(r.priority, lang),
+                "etat": etat_name(r.status, lang),
+                "created": fmt_datetime(r.created_at, tz, lang),
+                "tto": fmt_hours(r.tto_h, lang),
+                "tto_status": r.tto_status,
+                "tto_label": status_name(r.tto_status, lang),
+                "ttr": fmt_hours(r.ttr_h, lang),
+                "ttr_status": r.ttr_status,
+                "ttr_label": status_name(r.ttr_status, lang),
+                "customer_wait": fmt_hours(r.customer_wait_h, lang),
+                "requester_wait": fmt_hours(r.requester_wait_h, lang),
+            }
+            for r in review.tickets.itertuples()
+        ],
+        "tickets_truncated": review.tickets_total > len(review.tickets),
+        "breaches_truncated": review.breaches_truncated,
+        "breaches_shown": fmt_int(len(review.breaches), lang),
+        "tickets_total": fmt_int(review.tickets_total, lang),
+        "tickets_shown": fmt_int(len(review.tickets), lang),
+        "figures": {
+            k: jinja2.utils.markupsafe.Markup(figures.get(k, ""))
+            for k in ("priority", "trend", "waits", "waits_month")
+        },
+        "plotly_js": jinja2.utils.markupsafe.Markup(plotly.offline.get_plotlyjs())
+        if figures
+        else "",
+    }
+    return _ENV.get_template("review.html.j2").render(**context)
+
+
+def _met(met, n, pct, lang: str) -> str:
+    if not n:
+        return "–"
+    return f"{fmt_pct(pct, lang)} ({fmt_int(met, lang)}/{fmt_int(n, lang)})"
+
+
+def _period_text(review: Review, lang: str) -> str:
+    if review.date_from and review.date_to:
+        key = "period_between"
+    elif review.date_from:
+        key = "period_from"
+    elif review.date_to:
+        key = "period_to"
+    else:
+        key = "period_all"
+    return label(
+        key, lang, start=fmt_date(review.date_from, lang), end=fmt_date(review.date_to, lang)
+    )
+
+
+def file_stem(customer: str, date_from: date | None, date_to: date | None) -> str:
+    """A safe file name: revue-sla_<customer>_<from>_<to>."""
+    import re
+    import unicodedata
+
+    bare = "".join(
+        c for c in unicodedata.normalize("NFKD", customer) if not unicodedata.combining(c)
+    )
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", bare).strip("-").lower() or "client"
+    parts = ["revue-sla", slug[:60]]
+    if date_from or date_to:
+        parts.append(f"{date_from or ''}_{date_to or ''}".strip("_"))
+    return "_".join(parts)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+class PdfUnavailable(RuntimeError):
+    """No chromium to print with, or it failed: the message says which, in French and English."""
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium (or a Chrome) on this machine; TICKETLIB_CHROMIUM overrides."""
+    configured = os.environ.get("TICKETLIB_CHROMIUM")
+    if configured:
+        return configured if Path(configured).exists() else None
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def review_pdf(html: str, timeout: float = 90.0) -> bytes:
+    """Print the review's HTML to an A4 PDF with headless chromium (charts drawn first)."""
+    browser = chromium_path()
+    if browser is None:
+        raise PdfUnavailable(
+            "PDF indisponible : chromium n'est pas installé sur le serveur "
+            "(apt-get install chromium). Le fichier HTML contient la même revue. / "
+            "PDF unavailable: chromium is not installed on the server "
+            "(apt-get install chromium). The HTML file holds the same review."
+        )
+    with tempfile.TemporaryDirectory(prefix="ticketlib-pdf-") as tmp:
+        page = Path(tmp) / "review.html"
+        out = Path(tmp) / "review.pdf"
+        page.write_text(html, encoding="utf-8")
+        command = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-extensions",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--hide-scrollbars",
+            f"--user-data-dir={Path(tmp) / 'profile'}",
+            "--no-pdf-header-footer",
+            "--virtual-time-budget=15000",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            raise PdfUnavailable(
+                f"PDF : chromium n'a pas répondu en {timeout:g} s. / "
+                f"PDF: chromium did not answer within {timeout:g} s."
+            ) from None
+        if not out.exists() or out.stat().st_size == 0:
+            err = done.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+            raise PdfUnavailable(
+                "PDF : l'impression par chromium a échoué. / PDF: printing with chromium failed. "
+                + " | ".join(err)
+            )
+        return out.read_bytes()

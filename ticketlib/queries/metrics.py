@@ -1,0 +1,311 @@
+"""Named queries the pages and reports draw from (SQL in `sql/metric_*.sql`).
+
+Every function takes a cursor, a `Marts` (which tables to read) and `Filters`, and returns
+plain Python or a DataFrame; nothing here knows about Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ticketlib.db.sqlfiles import bound, render
+from ticketlib.domain.config import SlaConfig
+from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
+from ticketlib.marts.dataset import Marts
+from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
+
+SORTABLE = {
+    "created_desc": "created_at desc",
+    "created": "created_at",
+    "ttr_desc": "ttr_elapsed_us desc",
+    "tto_desc": "tto_elapsed_us desc",
+    "due": "ttr_due_at nulls last",
+    "id": "ticket_id",
+}
+GRAINS = ("day", "week", "month")
+
+
+def _run(cur, name: str, marts: Marts, params: dict, **parts) -> pd.DataFrame:
+    text = render(
+        name,
+        ticket_sla_table=marts.ticket_sla,
+        intervals_table=marts.intervals,
+        etat_durations_table=marts.etat_durations,
+        **parts,
+    )
+    return cur.execute(text, bound(text, params)).df()
+
+
+def _period(filters: Filters) -> tuple[str, dict]:
+    """The period condition alone (true when no period is set)."""
+    column = PERIOD_FIELDS.get(filters.period_field, "created_day")
+    parts, out = [], {}
+    if filters.date_from:
+        parts.append(f"{column} >= $date_from")
+        out["date_from"] = filters.date_from
+    if filters.date_to:
+        parts.append(f"{column} <= $date_to")
+        out["date_to"] = filters.date_to
+    return " and ".join(parts) or "true", out
+
+
+def ticket_filter(marts: Marts, filters: Filters, alias: str = "") -> tuple[str, dict]:
+    """The filters on a table of the ticket's rows (intervals, état durations): `true` when
+    nothing is filtered, the ticket attributes those rows carry (f_*), or, for a search or a
+    drill-down, `ticket_key in (the filtered tickets)` (a semi-join over millions of rows)."""
+    clause, params = where(filters)
+    if clause == "true":
+        return "true", {}
+    if not filters.search.strip() and not filters.extra:
+        return where(filters, alias=alias, prefix="f_")
+    a = f"{alias}." if alias else ""
+    return f"{a}ticket_key in (select ticket_key from {marts.ticket_sla} where {clause})", params
+
+
+@dataclass(frozen=True)
+class Kpis:
+    tickets: int
+    tto_met: int
+    tto_breached: int
+    ttr_met: int
+    ttr_breached: int
+    median_tto_h: float | None
+    median_ttr_h: float | None
+    open_backlog: int
+    breached_open: int
+    at_risk_open: int
+
+    @property
+    def tto_n(self) -> int:
+        return self.tto_met + self.tto_breached
+
+    @property
+    def ttr_n(self) -> int:
+        return self.ttr_met + self.ttr_breached
+
+    @property
+    def tto_compliance(self) -> float | None:
+        return self.tto_met / self.tto_n if self.tto_n else None
+
+    @property
+    def ttr_compliance(self) -> float | None:
+        return self.ttr_met / self.ttr_n if self.ttr_n else None
+
+
+def kpis(cur, marts: Marts, filters: Filters) -> Kpis:
+    base, params = where(filters, period=False)
+    period, pparams = _period(filters)
+    row = _run(cur, "metric_kpis", marts, params | pparams, base=base, period=period).iloc[0]
+    values = {k: (None if pd.isna(v) else v) for k, v in row.items()}
+    return Kpis(
+        **{
+            k: (int(v) if v is not None and not k.startswith("median") else v)
+            for k, v in values.items()
+        }
+    )
+
+
+def compliance(
+    cur, marts: Marts, filters: Filters, grain: str = "week", by: str | None = "priority"
+) -> pd.DataFrame:
+    """Per bucket and group: met and decided clocks (tto_met, tto_n, ttr_met, ttr_n)."""
+    if grain not in GRAINS:
+        raise ValueError(grain)
+    groups = {
+        None: ("'all'", "'all'"),
+        # each clock under the priority whose target judged it (DESIGN §2)
+        "priority": ("tto_priority::varchar", "ttr_priority::varchar"),
+        "team": ("team", "team"),
+        "assignee": ("assignee", "assignee"),
+        "customer": ("customer", "customer"),
+    }
+    clause, params = where(filters)
+    frame = _run(
+        cur,
+        "metric_compliance",
+        marts,
+        params | {"grain": grain},
+        where=clause,
+        day_column=PERIOD_FIELDS.get(filters.period_field, "created_day"),
+        tto_group=groups[by][0],
+        ttr_group=groups[by][1],
+    )
+    for clock in ("tto", "ttr"):
+        frame[f"{clock}_pct"] = frame[f"{clock}_met"] / frame[f"{clock}_n"].where(
+            frame[f"{clock}_n"] > 0
+        )
+    return frame
+
+
+def backlog(cur, marts: Marts, filters: Filters, config: SlaConfig) -> pd.DataFrame:
+    """Per local day and état (ferme excluded): tickets in that état at the end of the day."""
+    keys, params = ticket_filter(marts, filters.without_period())
+    last_day = (
+        pd.Timestamp(marts.as_of).tz_convert(config.calendar.timezone).date()
+        if marts.as_of
+        else None
+    )
+    return _run(
+        cur,
+        "metric_backlog",
+        marts,
+        params | {"last_day": last_day},
+        keys_filter=keys,
+    )
+
+
+def funnel(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
+    """Per état in workflow order: tickets that reached it, and the share of all tickets."""
+    clause, params = where(filters)
+    frame = _run(cur, "metric_funnel", marts, params, where=clause)
+    frame["order"] = frame.etat.map(ETAT_CODES.index)
+    frame = frame.sort_values("order").drop(columns="order").reset_index(drop=True)
+    total = frame.loc[frame.etat == "ouvert", "tickets"].sum() or frame.tickets.max()
+    frame["share"] = frame.tickets / total if total else 0.0
+    return frame
+
+
+def transitions(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
+    from ticketlib.domain.vocabulary import EXPECTED_TRANSITIONS
+
+    keys, params = ticket_filter(marts, filters, alias="i")
+    frame = _run(cur, "metric_transitions", marts, params, keys_filter=keys)
+    frame["expected"] = [
+        (a, b) in EXPECTED_TRANSITIONS for a, b in zip(frame.from_etat, frame.to_etat)
+    ]
+    return frame
+
+
+def reopen_rate(
+    cur, marts: Marts, filters: Filters, config: SlaConfig, grain: str = "week"
+) -> pd.DataFrame:
+    if grain not in GRAINS:
+        raise ValueError(grain)
+    clause, params = where(filters)
+    frame = _run(
+        cur,
+        "metric_flow_reopen_rate",
+        marts,
+        params | {"grain": grain, "tz": config.calendar.timezone},
+        where=clause,
+    )
+    frame["rate"] = frame.reopened / frame.resolved.where(frame.resolved > 0)
+    return frame
+
+
+def tickets(
+    cur, marts: Marts, filters: Filters, order: str = "created_desc", limit: int = 5000
+) -> pd.DataFrame:
+    clause, params = where(filters)
+    return _run(
+        cur, "metric_tickets", marts, params | {"limit": limit}, where=clause, order=SORTABLE[order]
+    )
+
+
+def count_tickets(cur, marts: Marts, filters: Filters) -> int:
+    clause, params = where(filters)
+    text = f"select count(*) from {marts.ticket_sla} where {clause}"
+    return cur.execute(text, bound(text, params)).fetchall()[0][0]
+
+
+def breaches(
+    cur, marts: Marts, filters: Filters, config: SlaConfig, limit: int = 5000
+) -> pd.DataFrame:
+    base, params = where(filters, period=False)
+    period, pparams = _period(filters)
+    return _run(
+        cur,
+        "metric_breaches",
+        marts,
+        params | pparams | {"limit": limit, "pause": list(config.rules.pause)},
+        base=base,
+        period=period,
+    )
+
+
+def what_if(
+    cur, marts: Marts, filters: Filters, targets: dict[str, tuple[int, int]], at_risk: float
+) -> pd.DataFrame:
+    """Compliance per priority, configured beside what-if; targets in seconds {p: (tto, ttr)}."""
+    clause, params = where(filters)
+    for p in PRIORITY_CODES:
+        params[f"tto_{p}"] = int(targets[p][0]) * 1_000_000
+        params[f"ttr_{p}"] = int(targets[p][1]) * 1_000_000
+    params["at_risk"] = float(at_risk)
+    return _run(cur, "metric_what_if", marts, params, where=clause)
+
+
+def distribution(
+    cur,
+    marts: Marts,
+    filters: Filters,
+    clock: str = "ttr",
+    bin_h: float = 1.0,
+    cap_h: float = 100.0,
+) -> pd.DataFrame:
+    if clock not in ("tto", "ttr"):
+        raise ValueError(clock)
+    clause, params = where(filters)
+    return _run(
+        cur,
+        "metric_distribution",
+        marts,
+        params | {"bin_h": bin_h, "cap_h": cap_h},
+        where=clause,
+        elapsed=f"{clock}_elapsed_us",
+        stopped=f"{clock}_stopped",
+        priority_column=f"{clock}_priority",
+    )
+
+
+def options(cur, marts: Marts) -> dict[str, list[str]]:
+    """Distinct values for the sidebar's multi-selects."""
+    out = {}
+    for column in ("customer", "team", "assignee"):
+        rows = cur.execute(
+            f"select distinct {column} from {marts.ticket_sla} where {column} is not null order by 1"
+        ).fetchall()
+        out[column] = [r[0] for r in rows]
+    row = cur.execute(
+        f"select min(created_day), max(created_day) from {marts.ticket_sla}"
+    ).fetchall()[0]
+    out["days"] = list(row)
+    return out
+
+
+def ticket_detail(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame]:
+    """One ticket: its clocks (the mart row), its état intervals, its events, time per état."""
+    sla = cur.execute(
+        f"select * from {marts.ticket_sla} where ticket_id = $id", {"id": ticket_id}
+    ).df()
+    if sla.empty:
+        return {"sla": sla}
+    key = int(sla.ticket_key.iloc[0])
+    intervals = cur.execute(
+        f"select start_ts, make_timestamp(end_us)::timestamptz as end_ts, etat::varchar as etat, "
+        f"wall_us / 3.6e9 as wall_h, bus_us / 3.6e9 as business_h, priority::varchar as priority, "
+        f"new_visit, is_creation from {marts.intervals} where ticket_key = $k order by pos",
+        {"k": key},
+    ).df()
+    events = cur.execute(
+        "select ts, status_raw, etat::varchar as etat, priority_raw, priority::varchar as priority, "
+        "e.import_id, f.file_name, e.source_row from events e "
+        "left join import_files f on f.import_id = e.import_id "
+        "and f.file_index = ((e.seq >> 32) & 255) "
+        "where ticket_key = $k order by ts, seq",
+        {"k": key},
+    ).df()
+    per_etat = cur.execute(
+        f"select etat::varchar as etat, visits, wall_us / 3.6e9 as wall_h, business_us / 3.6e9 as business_h "
+        f"from {marts.etat_durations} where ticket_key = $k order by etat",
+        {"k": key},
+    ).df()
+    return {"sla": sla, "intervals": intervals, "events": events, "durations": per_etat}
+
+
+def quality_summary(cur, marts: Marts) -> pd.DataFrame:
+    return cur.execute(
+        f"select flag, count(*) as flags, count(distinct ticket_id) as tickets from {marts.quality} group by all order by flags desc, flag"
+    ).df()

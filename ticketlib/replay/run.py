@@ -1,0 +1,228 @@
+"""The replay: raw tickets and events -> état intervals -> clocks -> marts, as of an instant.
+
+Each layer is a SQL file (`sql/stg_*`, `int_*`, `mart_*`) creating a temp table; this module
+prepares what they read (the raw rows with their instants read in the replay zone, as-of
+instant, calendar windows, rules, targets) and runs them in order. Nothing here calls now(): the
+default as-of instant is the latest instant in the data, events and creations alike (DESIGN §2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+from ticketlib.db.sqlfiles import render, run_script, statements
+from ticketlib.domain.config import SlaConfig, load_config
+from ticketlib.domain.timestamps import offset_rules, parse_instant
+from ticketlib.domain.vocabulary import ETAT_CODES, EXPECTED_TRANSITIONS, PRIORITY_CODES, STOP_ETATS
+from ticketlib.replay.business_calendar import DAY_ORIGIN_US, US, Windows, windows_for
+
+SLA_LAYERS = (
+    "int_ticket_clocks",
+    "int_clock_priority",
+    "int_clock_targets",
+    "int_ttr_crossing",
+    "mart_ticket_sla",
+)
+# What each use needs, after the interval views: "sla" streams the intervals into the clocks
+# (no table of millions of rows); the others keep them as a table several marts read.
+SCOPES = {
+    "sla": SLA_LAYERS,
+    "durations": ("mart_etat_durations",),
+    "quality": (*SLA_LAYERS, "mart_quality"),
+    "all": (*SLA_LAYERS, "mart_etat_durations", "mart_quality", "mart_filterable"),
+}
+LAYERS = SCOPES["all"]
+# the per-ticket attributes pages filter on, in the mart only when pages will read it
+ATTRIBUTES = "k.customer, k.team, k.assignee, k.title,"
+NO_ATTRIBUTES = (
+    "null::varchar as customer, null::varchar as team, null::varchar as assignee, "
+    "null::varchar as title,"
+)
+
+
+@dataclass(frozen=True)
+class ReplayInfo:
+    as_of: datetime | None  # None: the database holds no ticket
+    windows: Windows | None
+
+
+def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = False) -> None:
+    """Create the temp views `replay_events` (ticket_key, ts, seq, etat, priority) and
+    `replay_tickets` (ticket_key, created_at, priority): the raw rows the replay reads, naive
+    timestamps read in `timezone` (DESIGN §5.1).
+
+    In the usual case every import read its naive timestamps in this very zone (or had none):
+    views of the raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times
+    again, once into temp tables when `keep` (a replay reads its sources several times).
+    """
+    other = con.execute(
+        "select count(*) from imports where timezone <> $tz", {"tz": timezone}
+    ).fetchall()[0][0]
+    if other:  # did those imports read any naive timestamp?
+        other = con.execute(
+            "with other as (select import_id from imports where timezone <> $tz) "
+            "select exists (select 1 from events where ts_local is not null "
+            "               and import_id in (select import_id from other)) "
+            "or exists (select 1 from tickets where created_local is not null "
+            "           and import_id in (select import_id from other))",
+            {"tz": timezone},
+        ).fetchall()[0][0]
+    if not other:
+        con.execute(
+            "create or replace temp view replay_events as "
+            "select ticket_key, ts, seq, etat, priority from events;"
+            "create or replace temp view replay_tickets as "
+            "select ticket_key, created_at, priority from tickets"
+        )
+        return
+    con.execute(
+        "create or replace temp table replay_other_imports as "
+        "select import_id from imports where timezone <> $tz",
+        {"tz": timezone},
+    )
+    con.execute(
+        "create or replace temp table replay_tz_rules (boundary timestamp, offset_s integer)"
+    )
+    con.executemany(
+        "insert into replay_tz_rules values (?, ?)", [list(r) for r in offset_rules(timezone)]
+    )
+    run_script(con, "stg_sources")
+    for name in ("replay_events", "replay_tickets"):
+        source = f"{name}_read"
+        if keep:
+            con.execute(f"create or replace temp table {name}_kept as select * from {source}")
+            source = f"{name}_kept"
+        con.execute(f"create or replace temp view {name} as select * from {source}")
+
+
+def data_span(con: duckdb.DuckDBPyConnection) -> tuple[datetime | None, datetime | None]:
+    """(first, latest) instant in `replay_events` and `replay_tickets` (see `prepare_sources`),
+    events and creations alike, UTC-aware; (None, None) without data. The latest is the default
+    as-of instant (DESIGN §2). One scan of the events."""
+    row = con.execute(
+        "select least(e.first_ts, t.first_ts), greatest(e.last_ts, t.last_ts) "
+        "from (select min(ts) as first_ts, max(ts) as last_ts from replay_events) e, "
+        "(select min(created_at) as first_ts, max(created_at) as last_ts from replay_tickets) t"
+    ).fetchall()[0]
+    return tuple(v.astimezone(UTC) if v else None for v in row)
+
+
+def latest_instant(con: duckdb.DuckDBPyConnection) -> datetime | None:
+    """The default as-of instant: the latest event or creation, whichever is later."""
+    return data_span(con)[1]
+
+
+def resolve_as_of(con, config: SlaConfig, as_of: str | datetime | None) -> datetime | None:
+    """The as-of instant, UTC-aware: `as_of` (naive text = local time of the calendar's zone),
+    else the latest instant in the data as read in the calendar's zone."""
+    if as_of is None or as_of == "":
+        prepare_sources(con, config.calendar.timezone)
+        return latest_instant(con)
+    if isinstance(as_of, datetime):
+        return as_of.astimezone(UTC) if as_of.tzinfo else as_of.replace(tzinfo=UTC)
+    return parse_instant(as_of, config.calendar.timezone)
+
+
+def replay(
+    con,
+    config: SlaConfig | None = None,
+    as_of: str | datetime | None = None,
+    scope: str = "all",
+) -> ReplayInfo:
+    """Build the derived temp tables `scope` needs on this connection, as of `as_of` (default:
+    the latest event or creation): "sla" (the `sla` command), "durations", "quality" or "all"
+    (pages)."""
+    config = config or load_config()
+    # several passes read the sources: in the rare case where they are computed, once
+    prepare_sources(con, config.calendar.timezone, keep=True)
+    first, latest = data_span(con)
+    as_of_dt = latest if as_of is None or as_of == "" else resolve_as_of(con, config, as_of)
+    if as_of_dt is None or first is None:
+        as_of_dt = as_of_dt or datetime(2000, 1, 1, tzinfo=UTC)
+        first = as_of_dt
+    as_of_us = _epoch_us(as_of_dt)
+    horizon = max(max(t.tto_s, t.ttr_s) for _, t in config.targets) * US
+    windows = windows_for(config.calendar, min(_epoch_us(first), as_of_us), as_of_us, horizon)
+    _prepare(con, config, windows, as_of_dt, as_of_us)
+    run_script(con, "int_intervals")
+    kind = "view" if scope == "sla" else "table"
+    con.execute(f"create or replace temp {kind} int_intervals as select * from int_intervals_v")
+    for layer in SCOPES[scope]:
+        if layer == "mart_ticket_sla":
+            text = render(layer, attributes=ATTRIBUTES if scope == "all" else NO_ATTRIBUTES)
+            for statement in statements(text):
+                con.execute(statement)
+        else:
+            run_script(con, layer)
+    return ReplayInfo(as_of_dt, windows)
+
+
+def _epoch_us(dt: datetime) -> int:
+    delta = dt.astimezone(UTC) - datetime(1970, 1, 1, tzinfo=UTC)
+    return (delta.days * 86400 + delta.seconds) * US + delta.microseconds
+
+
+def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us: int) -> None:
+    con.register("cal_windows_frame", windows.frame())
+    con.execute(
+        "create or replace temp table cal_windows as "
+        "select start_us, end_us, cum_us from cal_windows_frame order by start_us"
+    )
+    con.unregister("cal_windows_frame")
+    days = windows.day_frame()
+    con.register("cal_days_frame", days)
+    con.execute(
+        "create or replace temp table cal_days as select * replace "
+        "(more::struct(s bigint, e bigint)[] as more) from cal_days_frame"
+    )
+    con.unregister("cal_days_frame")
+    # Macros built from validated codes and constants only (no user text reaches SQL here).
+    pause = ", ".join(f"'{e}'" for e in config.rules.pause if e in ETAT_CODES) or "null"
+    extra = (
+        "coalesce(list_sum(list_transform(more, lambda w: greatest(0, least(t, w.e) - w.s))), 0)"
+        if days["more"].notna().any()
+        else "0"
+    )
+    con.execute(
+        f"create or replace temp macro d_origin_us() as {DAY_ORIGIN_US}::bigint;"
+        "create or replace temp macro clock_role(e) as "
+        f"case when e in ('resolu', 'ferme') then 'stop' when e in ({pause}) then 'pause' "
+        "else 'run' end;"
+        f"create or replace temp macro extra_business(t, more) as {extra};"
+        "create or replace temp macro local_day(t, d) as "
+        "make_timestamp(t + case when t < d.tz_switch then d.tz_before else d.tz_after end)::date"
+    )
+    con.execute(
+        "create or replace temp table replay_params as select "
+        "$as_of::timestamptz as as_of, $as_of_us::bigint as as_of_us, "
+        "$as_of_b_us::bigint as as_of_b_us, $at_risk::double as at_risk, "
+        "$default::priority as default_priority, $tz::varchar as timezone",
+        {
+            "as_of": as_of,
+            "as_of_us": as_of_us,
+            "as_of_b_us": windows.business_at(as_of_us),
+            "at_risk": config.rules.at_risk,
+            "default": config.rules.default_priority,
+            "tz": config.calendar.timezone,
+        },
+    )
+    roles = [
+        [e, "stop" if e in STOP_ETATS else "pause" if e in config.rules.pause else "run"]
+        for e in ETAT_CODES
+    ]
+    con.execute("create or replace temp table cfg_roles (etat etat, role varchar)")
+    con.executemany("insert into cfg_roles values (?, ?)", roles)
+    con.execute(
+        "create or replace temp table cfg_targets (priority priority, tto_us bigint, ttr_us bigint)"
+    )
+    con.executemany(
+        "insert into cfg_targets values (?, ?, ?)",
+        [[p, config.target(p).tto_s * US, config.target(p).ttr_s * US] for p in PRIORITY_CODES],
+    )
+    con.execute("create or replace temp table cfg_expected (from_etat etat, to_etat etat)")
+    con.executemany(
+        "insert into cfg_expected values (?, ?)", [list(t) for t in sorted(EXPECTED_TRANSITIONS)]
+    )
