@@ -131,7 +131,7 @@ def test_layers_data_tests(demo_db):
     # the stored derived tables are this very replay
     assert (
         one(
-            "select count(*) from (select * from mart_ticket_sla except select * from derived_ticket_sla)"
+            "select count(*) from (select * from mart_ticket_sla except select * from marts.ticket_sla)"
         )
         == 0
     )

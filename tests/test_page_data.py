@@ -270,7 +270,7 @@ def test_readers_never_see_half_an_import(tmp_path):
             with ds.cursor() as cur:
                 t, e, d = cur.execute(
                     "select (select count(*) from tickets), (select count(*) from events), "
-                    "(select count(*) from derived_ticket_sla)"
+                    "(select count(*) from marts.ticket_sla)"
                 ).fetchall()[0]
         finally:
             ds.close()
@@ -284,6 +284,6 @@ def test_readers_never_see_half_an_import(tmp_path):
     assert not errors, errors
     final = Dataset(db)
     with final.cursor() as cur:
-        assert cur.execute("select count(*) from derived_ticket_sla").fetchall()[0][0] == 160
+        assert cur.execute("select count(*) from marts.ticket_sla").fetchall()[0][0] == 160
     final.close()
     assert len(seen) >= 2  # the reader saw the database change under it

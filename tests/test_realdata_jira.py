@@ -139,7 +139,7 @@ def _our_intervals(db) -> dict[str, list]:
         db,
         """
         select t.ticket_id, i.start_ts, e.status_raw, i.is_last
-        from derived_intervals i
+        from marts.intervals i
         join tickets t using (ticket_key)
         join events e on e.ticket_key = i.ticket_key and e.seq = i.seq
         where not i.is_creation

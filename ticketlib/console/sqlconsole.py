@@ -34,18 +34,18 @@ import pyarrow as pa
 
 from ticketlib.db import store
 
-# friendly name -> table of the database (derived tables first, then raw tables)
+# friendly name -> schema.table of the database (marts first, then raw tables)
 VIEWS: dict[str, str] = {
-    "ticket_sla": "derived_ticket_sla",
-    "intervals": "derived_intervals",
-    "etat_durations": "derived_etat_durations",
-    "quality": "derived_quality",
-    "tickets": "tickets",
-    "events": "events",
-    "quarantine": "quarantine",
-    "imports": "imports",
-    "import_files": "import_files",
-    "import_flags": "import_flags",
+    "ticket_sla": "marts.ticket_sla",
+    "intervals": "marts.intervals",
+    "etat_durations": "marts.etat_durations",
+    "quality": "marts.quality",
+    "tickets": "main.tickets",
+    "events": "main.events",
+    "quarantine": "main.quarantine",
+    "imports": "main.imports",
+    "import_files": "main.import_files",
+    "import_flags": "main.import_flags",
 }
 
 MEMORY_LIMIT = "3GB"
@@ -116,13 +116,13 @@ def sandbox(db: Path | str | None = None, timezone: str = "UTC") -> duckdb.DuckD
         existing = {
             r[0]
             for r in con.execute(
-                "select table_name from information_schema.tables "
-                "where table_catalog = 'store' and table_schema = 'main'"
+                "select table_schema || '.' || table_name from information_schema.tables "
+                "where table_catalog = 'store'"
             ).fetchall()
         }
         for name, table in VIEWS.items():
             if table in existing:
-                con.execute(f"create view main.{name} as select * from store.main.{table}")
+                con.execute(f"create view main.{name} as select * from store.{table}")
         con.execute("use memory.main")
         for statement in LOCKDOWN:
             con.execute(statement)
@@ -147,9 +147,9 @@ def _empty_derived_ddl() -> tuple[str, ...]:
         rebuild(cur, SlaConfig())
         rows = con.execute(
             "select sql from duckdb_tables() where database_name = 'store' "
-            "and table_name like 'derived_%'"
+            "and schema_name = 'marts' and table_name <> 'meta'"
         ).fetchall()
-        return tuple(r[0] for r in rows)
+        return ("create schema if not exists marts", *(r[0] for r in rows))
     finally:
         con.close()
 

@@ -20,7 +20,13 @@ import duckdb
 
 from ticketlib.db import store
 from ticketlib.domain.config import SlaConfig
-from ticketlib.marts.persisted import DERIVED_VERSION, KEPT, config_fingerprint, stored_state
+from ticketlib.marts.persisted import (
+    DERIVED_VERSION,
+    KEPT,
+    SCHEMA,
+    config_fingerprint,
+    stored_state,
+)
 from ticketlib.replay.run import replay, resolve_as_of
 
 KEEP_COMPUTED = 4
@@ -36,6 +42,11 @@ class Marts:
     quality: str
     as_of: datetime | None
     config: str  # fingerprint
+
+    @property
+    def catalog(self) -> str:
+        """The catalog holding this set (`store` for the kept marts)."""
+        return self.ticket_sla.split(".")[0]
 
     def names(self) -> dict[str, str]:
         return {
@@ -61,6 +72,7 @@ class Dataset:
         self._lock = threading.Lock()
         self._computed: OrderedDict[tuple, Marts] = OrderedDict()
         self._latest: dict[str, datetime | None] = {}  # default as-of per calendar zone
+        self._serial = 0
         with self.cursor() as cur:
             self._stored = stored_state(cur)
             # the default as-of for the default calendar: latest event or creation
@@ -100,30 +112,33 @@ class Dataset:
             and (wanted is None or wanted.isoformat() == stored_as_of)
         ):
             return Marts(
-                *(f"store.main.{KEPT[t]}" for t in _ORDER), as_of=wanted, config=fingerprint
+                *(f"store.{SCHEMA}.{KEPT[t]}" for t in _ORDER), as_of=wanted, config=fingerprint
             )
         key = (fingerprint, wanted.isoformat() if wanted else "")
         with self._lock:
             if key in self._computed:
                 self._computed.move_to_end(key)
                 return self._computed[key]
-            marts = self._compute(config, wanted, fingerprint, len(self._computed))
+            marts = self._compute(config, wanted, fingerprint)
             self._computed[key] = marts
             while len(self._computed) > KEEP_COMPUTED:
                 _, old = self._computed.popitem(last=False)
                 with self.cursor() as cur:
-                    for name in old.names().values():
-                        cur.execute(f"drop table if exists {name}")
+                    cur.execute(f"detach {old.catalog}")
             return marts
 
-    def _compute(self, config: SlaConfig, as_of, fingerprint: str, n: int) -> Marts:
-        prefix = f"memory.main.m{fingerprint}_{abs(hash(as_of)) % 10**8}_{n}"
+    def _compute(self, config: SlaConfig, as_of, fingerprint: str) -> Marts:
+        """Replay into a catalog of this instance's memory: `<catalog>.marts.*`."""
+        self._serial += 1
+        catalog = f"replay_{self._serial}"
         with self.cursor() as cur:
+            cur.execute(f"attach ':memory:' as {catalog}")
+            cur.execute(f"create schema {catalog}.{SCHEMA}")
             replay(cur, config, as_of)
             names = []
             for temp in _ORDER:
-                name = f"{prefix}_{KEPT[temp].removeprefix('derived_')}"
-                cur.execute(f"create or replace table {name} as select * from temp.{temp}")
+                name = f"{catalog}.{SCHEMA}.{KEPT[temp]}"
+                cur.execute(f"create table {name} as select * from temp.{temp}")
                 names.append(name)
         return Marts(*names, as_of=as_of, config=fingerprint)
 

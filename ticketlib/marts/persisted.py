@@ -11,6 +11,8 @@ import hashlib
 import json
 from dataclasses import asdict
 
+import duckdb
+
 from ticketlib.domain.config import SlaConfig
 from ticketlib.replay.run import replay
 
@@ -18,13 +20,14 @@ from ticketlib.replay.run import replay
 # dashboard replays instead (and the next import rebuilds them).
 DERIVED_VERSION = "4"
 
-# temp table built by the replay -> table kept in the database
+# temp table built by the replay -> table kept in the database's `marts` schema
 KEPT = {
-    "int_intervals": "derived_intervals",
-    "mart_ticket_sla": "derived_ticket_sla",
-    "mart_etat_durations": "derived_etat_durations",
-    "mart_quality": "derived_quality",
+    "int_intervals": "intervals",
+    "mart_ticket_sla": "ticket_sla",
+    "mart_etat_durations": "etat_durations",
+    "mart_quality": "quality",
 }
+SCHEMA = "marts"
 
 
 def config_fingerprint(config: SlaConfig) -> str:
@@ -35,13 +38,19 @@ def config_fingerprint(config: SlaConfig) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def rebuild(con, config: SlaConfig) -> None:
+def rebuild(con, config: SlaConfig, catalog: str | None = None) -> None:
+    """Replay as of the latest instant and keep the marts in `[catalog.]marts.*`, with
+    `marts.meta` saying what they were computed with (as_of, config fingerprint, version)."""
     info = replay(con, config)
+    schema = f"{catalog}.{SCHEMA}" if catalog else SCHEMA
+    con.execute(f"create schema if not exists {schema}")
     for temp_name, kept in KEPT.items():
-        con.execute(f"create or replace table main.{kept} as select * from temp.{temp_name}")
-    con.execute("create or replace table main.derived_meta (key varchar, value varchar)")
+        con.execute(f"create or replace table {schema}.{kept} as select * from temp.{temp_name}")
+    for old in ("intervals", "ticket_sla", "etat_durations", "quality", "meta"):
+        con.execute(f"drop table if exists main.derived_{old}")  # before version 4
+    con.execute(f"create or replace table {schema}.meta (key varchar, value varchar)")
     con.executemany(
-        "insert into main.derived_meta values (?, ?)",
+        f"insert into {schema}.meta values (?, ?)",
         [
             ["as_of", info.as_of.isoformat() if info.as_of else ""],
             ["config", config_fingerprint(config)],
@@ -51,7 +60,8 @@ def rebuild(con, config: SlaConfig) -> None:
 
 
 def stored_state(con) -> dict[str, str]:
+    """What the kept marts were computed with; {} when there are none."""
     try:
-        return dict(con.execute("select key, value from main.derived_meta").fetchall())
-    except Exception:
+        return dict(con.execute(f"select key, value from {SCHEMA}.meta").fetchall())
+    except duckdb.CatalogException:
         return {}
