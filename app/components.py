@@ -14,7 +14,7 @@ TABLE_COLUMNS = (
     "title",
     "customer",
     "priority",
-    "status",
+    "etat",
     "created_at",
     "team",
     "assignee",
@@ -40,7 +40,7 @@ def labelled(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if column in ("priority", "tto_priority", "ttr_priority"):
             out[column] = out[column].map(priority_label)
-        elif column in ("status", "etat", "from_etat", "to_etat", "consumed_by"):
+        elif column in ("etat", "from_etat", "to_etat", "consumed_by"):
             out[column] = out[column].map(etat_label)
         elif column in ("tto_status", "ttr_status", "clock_status"):
             out[column] = out[column].map(status_label)

@@ -64,7 +64,7 @@ def _labels(lang: str) -> dict[str, dict[str, str]]:
     return {
         "priority": {p: priority_label(p, lang) for p in PRIORITY_CODES}
         | {"": "(aucune)" if lang == "fr" else "(none)"},
-        "status": etats,
+        "etat": etats,
         "consumed_by": etats,
         "tto_status": words,
         "ttr_status": words,

@@ -83,7 +83,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "title": ("Titre", "Title"),
     "customer": ("Client", "Customer"),
     "priority": ("Priorité", "Priority"),
-    "status": ("État", "État"),
+    "etat": ("État", "État"),
     "created_at": ("Créé le", "Created"),
     "team": ("Équipe", "Team"),
     "assignee": ("Agent", "Agent"),

@@ -164,7 +164,7 @@ def show(ticket_id: str | None, key: str) -> None:
     facts = [
         (t("customer"), safe(row.customer) or "–"),
         (t("priority"), priority_label(row.priority)),
-        (t("status"), etat_label(row.status)),
+        (t("etat"), etat_label(row.etat)),
         (t("team"), safe(row.team) or "–"),
         (t("assignee"), safe(row.assignee) or "–"),
         (t("created_at"), fmt_datetime(row.created_at, tz)),

@@ -48,7 +48,7 @@ COLUMNS = (
     "consumed_by",
     "consumed_h",
     "priority",
-    "status",
+    "etat",
     "customer",
     "assignee",
     "team",

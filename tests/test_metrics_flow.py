@@ -189,7 +189,7 @@ def test_step_tickets_order_and_limit(ctx):
     step = ("etat", None, "pris_en_compte")
     frame = q(ctx, metrics_flow.step_tickets, Filters(), step=step, order="ttr_desc", limit=2)
     assert list(frame.ticket_id) == ["F4", "F2"]  # 18h, 6h
-    assert list(frame.columns[:5]) == ["ticket_id", "title", "customer", "priority", "status"]
+    assert list(frame.columns[:5]) == ["ticket_id", "title", "customer", "priority", "etat"]
 
 
 def test_transition_keys(ctx):
@@ -394,7 +394,7 @@ def test_events_after_the_as_of_are_flagged(ctx):
     assert view["events"].after_as_of.tolist() == [False] * 4 + [True] * 4
     # résolu at 11:00, reopened only at 12:00
     assert view["timeline"].etat.tolist()[-1] == "resolu"
-    assert view["sla"].status.iloc[0] == "resolu"
+    assert view["sla"].etat.iloc[0] == "resolu"
 
 
 def test_ticket_detail_of_the_shared_metrics(ctx):
@@ -419,7 +419,7 @@ def _labels(lang):
         words = {k: k.replace("_", " ") for k in words}
     return {
         "priority": {p: priority_label(p, lang) for p in PRIORITY_CODES} | {"": "(aucune)"},
-        "status": {e: etat_label(e, lang) for e in ETAT_CODES},
+        "etat": {e: etat_label(e, lang) for e in ETAT_CODES},
         "tto_status": words,
         "ttr_status": words,
     }
@@ -434,7 +434,7 @@ def _through_pandas(cur, marts, filters, order, lang):
     frame["priority"] = frame.priority.map(
         lambda v: priority_label(v, lang) if isinstance(v, str) else "(aucune)"
     )
-    frame["status"] = frame.status.map(lambda v: etat_label(v, lang))
+    frame["etat"] = frame.etat.map(lambda v: etat_label(v, lang))
     for clock in ("tto_status", "ttr_status"):
         frame[clock] = frame[clock].map(labels[clock])
     return to_excel_csv(frame.rename(columns=str.upper), "Europe/Paris", lang)
@@ -495,9 +495,9 @@ def test_full_breaches_export_is_the_excel_csv_of_the_list(demo_db, lang):
     from ticketlib.outputs.exports_flow import breaches_csv
 
     columns = ["ticket_id", "clock", "clock_status", "overrun_h", "due_at", "consumed_by"]
-    columns += ["consumed_h", "priority", "status", "title", "is_open", "resolved_at"]
+    columns += ["consumed_h", "priority", "etat", "title", "is_open", "resolved_at"]
     labels = _labels(lang) | {"clock_status": _labels(lang)["tto_status"]}
-    labels["consumed_by"] = labels["status"]
+    labels["consumed_by"] = labels["etat"]
     ds = Dataset(demo_db)
     try:
         marts = ds.marts(CONFIG)
@@ -512,7 +512,7 @@ def test_full_breaches_export_is_the_excel_csv_of_the_list(demo_db, lang):
     frame["priority"] = frame.priority.map(
         lambda v: priority_label(v, lang) if isinstance(v, str) else "(aucune)"
     )
-    for column in ("status", "consumed_by"):
+    for column in ("etat", "consumed_by"):
         frame[column] = frame[column].map(lambda v: etat_label(v, lang))
     frame["clock_status"] = frame.clock_status.map(labels["clock_status"])
     slow = to_excel_csv(frame, "Europe/Paris", lang)

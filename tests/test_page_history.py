@@ -46,7 +46,7 @@ def test_table_and_count(page):
     assert table.ticket_id.tolist()[:1] == ["F7"]  # newest first
     assert set(table.ticket_id) == {f"F{i}" for i in range(1, 8)}
     row = table.set_index("ticket_id").loc["F4"]
-    assert row["priority"] == "Haute" and row["status"] == "EN ATTENTE RETOUR INTERNE"
+    assert row["priority"] == "Haute" and row["etat"] == "EN ATTENTE RETOUR INTERNE"
     assert (row["tto_h"], row["tto_status"], row["ttr_h"], row["ttr_status"]) == (
         3.0,
         "dépassé",

@@ -341,13 +341,13 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     (
         "Conformité TTR par priorité",
         "TTR compliance per priority",
-        "select priority,\n"
-        "       count(*) filter (where ttr_status = 'met') as respectes,\n"
-        "       count(*) filter (where ttr_status in ('met', 'breached')) as decides,\n"
+        "select ttr_priority as priorite,\n"
+        "       count_if(ttr_met) as respectes,\n"
+        "       count_if(ttr_decided) as decides,\n"
         "       round(100.0 * respectes / nullif(decides, 0), 1) as pct\n"
         "from ticket_sla\n"
-        "group by priority\n"
-        "order by priority",
+        "group by ttr_priority\n"
+        "order by ttr_priority",
     ),
     (
         "Tickets par client et par mois de création",
@@ -369,7 +369,7 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     (
         "Les 20 plus gros dépassements TTR encore ouverts",
         "The 20 largest TTR overruns still open",
-        "select ticket_id, customer, priority, status,\n"
+        "select ticket_id, customer, priority, etat,\n"
         "       round((ttr_elapsed_us - ttr_target_us) / 3.6e9, 1) as depassement_h\n"
         "from ticket_sla\n"
         "where ttr_status = 'breached' and not ttr_stopped\n"

@@ -367,7 +367,7 @@ def review_html(review: Review, lang: str = "fr") -> str:
                 "id": r.ticket_id,
                 "title": r.title or "",
                 "priority": priority_name(r.priority, lang),
-                "etat": etat_name(r.status, lang),
+                "etat": etat_name(r.etat, lang),
                 "created": fmt_datetime(r.created_at, tz, lang),
                 "tto": fmt_hours(r.tto_h, lang),
                 "tto_status": r.tto_status,

@@ -40,7 +40,7 @@ class Filters:
 # columns a drill-down may name, and the mart column each one filters
 DRILL_COLUMNS = {
     "priority": "priority",
-    "status": "status",
+    "etat": "etat",
     "customer": "customer",
     "team": "team",
     "assignee": "assignee",
@@ -77,7 +77,7 @@ def where(
         ("customers", "customer"),
         ("teams", "team"),
         ("agents", "assignee"),
-        ("etats", "status"),
+        ("etats", "etat"),
     ):
         values = getattr(filters, name)
         if values:

@@ -35,7 +35,7 @@ BREACH_ORDERS = {
     "due": "due_at nulls last",
     "overrun_desc": "overrun_h desc nulls last",
     "created_desc": "created_at desc",
-    "priority": "priority_order nulls last, due_at",
+    "priority": "f.priority nulls last, due_at",
     "customer": "customer nulls last, due_at",
     "team": "team nulls last, due_at",
     "assignee": "assignee nulls last, due_at",

@@ -40,7 +40,7 @@ select t.ticket_key,
        k.ticket_id,
        t.priority_now as priority,
        t.created_at,
-       t.etat as status,
+       t.etat as etat,
        t.tto_elapsed_us,
        t.tto_target_us,
        case when t.tto_elapsed_us > t.tto_target_us then 'breached'
@@ -54,6 +54,14 @@ select t.ticket_key,
             when t.ttr_stopped then 'met'
             when t.ttr_elapsed_us >= p.at_risk * t.ttr_target_us then 'at_risk'
             else 'running' end as ttr_status,
+       -- compliance = met / decided per clock, each under its own priority (tto_priority,
+       -- ttr_priority): the one definition every page, the review and the CLI sum
+       t.tto_elapsed_us > t.tto_target_us as tto_breached,
+       t.tto_stopped and t.tto_elapsed_us <= t.tto_target_us as tto_met,
+       t.tto_stopped or t.tto_elapsed_us > t.tto_target_us as tto_decided,
+       t.ttr_elapsed_us > t.ttr_target_us as ttr_breached,
+       t.ttr_stopped and t.ttr_elapsed_us <= t.ttr_target_us as ttr_met,
+       t.ttr_stopped or t.ttr_elapsed_us > t.ttr_target_us as ttr_decided,
        make_timestamp(tto_due.due_us::bigint)::timestamptz as tto_due_at,
        make_timestamp(ttr_due.due_us::bigint)::timestamptz as ttr_due_at,
        t.reopens,

@@ -1,5 +1,5 @@
 -- One row per ticket: the `sla` command's columns exactly as DESIGN §5.3 names them.
-select ticket_id, priority::varchar as priority, created_at, status::varchar as status,
+select ticket_id, priority::varchar as priority, created_at, etat::varchar as status,
        tto_elapsed_us // 1000000 as tto_elapsed_s,
        tto_target_us // 1000000 as tto_target_s,
        tto_status,

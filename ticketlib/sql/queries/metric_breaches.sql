@@ -8,21 +8,14 @@ with flagged as (
     where {base}
       and (tto_status in ('breached', 'at_risk') or ttr_status in ('breached', 'at_risk'))
       and (not ttr_stopped or {period})
-), consumer as (
-    select d.ticket_key, arg_max(d.etat::varchar, d.business_us) as etat
-    from {etat_durations_table} d
-    where d.ticket_key in (select ticket_key from flagged)
-      and d.etat not in ('resolu', 'ferme') and d.etat::varchar not in (select unnest($pause))
-    group by d.ticket_key
 )
 select f.ticket_id, f.title, f.customer, f.priority::varchar as priority,
-       f.status::varchar as status, not f.ttr_stopped as is_open, f.clock,
+       f.etat::varchar as etat, not f.ttr_stopped as is_open, f.clock,
        case when f.clock = 'ttr' then f.ttr_status else f.tto_status end as clock_status,
        case when f.clock = 'ttr' then f.ttr_due_at else f.tto_due_at end as due_at,
        (case when f.clock = 'ttr' then f.ttr_elapsed_us - f.ttr_target_us
              else f.tto_elapsed_us - f.tto_target_us end) / 3.6e9 as overrun_h,
-       c.etat as consumed_by, f.assignee, f.team, f.created_at, f.ticket_key
+       f.ttr_consumed_by::varchar as consumed_by, f.assignee, f.team, f.created_at, f.ticket_key
 from flagged f
-left join consumer c using (ticket_key)
 order by is_open desc, clock_status = 'breached' desc, due_at
 limit $limit

@@ -7,15 +7,15 @@ with filtered as (
 ), tto as (
     select date_trunc($grain, {day_column}) as bucket,
            {tto_group} as grp,
-           count(*) filter (where tto_status = 'met') as tto_met,
-           count(*) filter (where tto_status in ('met', 'breached')) as tto_n
+           count(*) filter (where tto_met) as tto_met,
+           count(*) filter (where tto_decided) as tto_n
     from filtered
     group by all
 ), ttr as (
     select date_trunc($grain, {day_column}) as bucket,
            {ttr_group} as grp,
-           count(*) filter (where ttr_status = 'met') as ttr_met,
-           count(*) filter (where ttr_status in ('met', 'breached')) as ttr_n,
+           count(*) filter (where ttr_met) as ttr_met,
+           count(*) filter (where ttr_decided) as ttr_n,
            count(*) as tickets
     from filtered
     group by all

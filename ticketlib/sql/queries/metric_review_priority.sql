@@ -6,16 +6,16 @@ with filtered as (
     select * from {ticket_sla_table} where {where}
 ), tto as (
     select tto_priority as prio,
-           count(*) filter (where tto_status = 'met') as tto_met,
-           count(*) filter (where tto_status in ('met', 'breached')) as tto_n,
+           count(*) filter (where tto_met) as tto_met,
+           count(*) filter (where tto_decided) as tto_n,
            median(tto_elapsed_us) filter (where tto_stopped) / 3.6e9 as median_tto_h
     from filtered
     group by tto_priority
 ), ttr as (
     select ttr_priority as prio,
            count(*) as tickets,
-           count(*) filter (where ttr_status = 'met') as ttr_met,
-           count(*) filter (where ttr_status in ('met', 'breached')) as ttr_n,
+           count(*) filter (where ttr_met) as ttr_met,
+           count(*) filter (where ttr_decided) as ttr_n,
            median(ttr_elapsed_us) filter (where ttr_stopped) / 3.6e9 as median_ttr_h,
            count(*) filter (where not ttr_stopped) as open_now
     from filtered

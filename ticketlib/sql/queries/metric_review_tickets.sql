@@ -1,6 +1,6 @@
 -- One row per filtered ticket: the ticket table's columns plus the ticket's waits in business
 -- hours (the desk waiting for the customer, the customer waiting for the desk).
-select ticket_id, title, customer, priority::varchar as priority, status::varchar as status,
+select ticket_id, title, customer, priority::varchar as priority, etat::varchar as etat,
        created_at, team, assignee,
        tto_elapsed_us / 3.6e9 as tto_h, tto_target_us / 3.6e9 as tto_target_h, tto_status,
        ttr_elapsed_us / 3.6e9 as ttr_h, ttr_target_us / 3.6e9 as ttr_target_h, ttr_status,

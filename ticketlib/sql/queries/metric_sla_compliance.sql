@@ -6,16 +6,16 @@
 with tto as (
     select 'tto' as clock, {tto_row} as row_value, {tto_col} as col_value,
            grouping(row_value) as row_total, grouping(col_value) as col_total,
-           count(*) filter (where tto_status = 'met') as met,
-           count(*) filter (where tto_status in ('met', 'breached')) as n
+           count(*) filter (where tto_met) as met,
+           count(*) filter (where tto_decided) as n
     from {ticket_sla_table}
     where {where}
     group by grouping sets {sets}
 ), ttr as (
     select 'ttr' as clock, {ttr_row} as row_value, {ttr_col} as col_value,
            grouping(row_value) as row_total, grouping(col_value) as col_total,
-           count(*) filter (where ttr_status = 'met') as met,
-           count(*) filter (where ttr_status in ('met', 'breached')) as n
+           count(*) filter (where ttr_met) as met,
+           count(*) filter (where ttr_decided) as n
     from {ticket_sla_table}
     where {where}
     group by grouping sets {sets}
