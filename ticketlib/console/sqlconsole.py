@@ -341,7 +341,7 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     (
         "Conformité TTR par priorité",
         "TTR compliance per priority",
-        "select ttr_priority as priorite,\n"
+        "select ttr_priority as priority,\n"
         "       count_if(ttr_met) as respectes,\n"
         "       count_if(ttr_decided) as decides,\n"
         "       round(100.0 * respectes / nullif(decides, 0), 1) as pct\n"

@@ -32,39 +32,6 @@ class Setting:
     help: str
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("calendar.timezone", '"Europe/Paris"', "IANA time zone of the desk's working hours."),
-    Setting("calendar.holidays", '"FR"', 'Country of the public holidays (`holidays`); `""` none.'),
-    Setting("calendar.holidays_subdiv", '""', 'Subdivision for regional holidays, e.g. `"57"`.'),
-    Setting("calendar.closed_days", "[]", "Extra closed local dates, `YYYY-MM-DD`."),
-    Setting("calendar.open_days", "[]", "Public holidays the desk works anyway."),
-    Setting(
-        "calendar.hours",
-        "mon-fri 09:00-18:00",
-        'Working ranges per weekday (`mon`…`sun`, `"HH:MM-HH:MM"`, end up to 24:00), or `"24x7"`.',
-    ),
-    Setting(
-        "targets.haute", '{ tto = "1h", ttr = "8h" }', "Business-time targets, priority haute."
-    ),
-    Setting("targets.moyenne", '{ tto = "4h", ttr = "24h" }', "Targets for priority moyenne."),
-    Setting("targets.faible", '{ tto = "8h", ttr = "45h" }', "Targets for priority faible."),
-    Setting(
-        "rules.pause", '["attente_client"]', "États where TTR stands still (besides resolu, ferme)."
-    ),
-    Setting(
-        "rules.default_priority", '"moyenne"', "Priority used for a ticket that never gets one."
-    ),
-    Setting(
-        "rules.at_risk", "0.75", "A running clock is at risk from this share of its target, (0, 1]."
-    ),
-    Setting("rules.reopen", '"continue"', "On reopen the TTR clock resumes where it stood."),
-    Setting(
-        "rules.goal",
-        "0.95",
-        "Compliance goal drawn on every compliance chart, (0, 1]; periods below it are marked.",
-    ),
-)
-
 DEFAULT_HOURS = {d: ((9 * 60, 18 * 60),) for d in WEEKDAYS[:5]} | {"sat": (), "sun": ()}
 DEFAULT_TARGETS = {
     "haute": (3600, 8 * 3600),
@@ -118,6 +85,87 @@ class SlaConfig:
         return dict(self.targets)[priority]
 
 
+def _toml(value) -> str:
+    """A default as the TOML text an sla.toml would hold (the README's table shows it)."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value)
+
+
+def _duration_text(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    return (f"{hours}h" if hours else "") + (f"{rest // 60}m" if rest else "")
+
+
+def _hours_text(hours) -> str:
+    """Default working hours as the README writes them: "mon-fri 09:00-18:00"."""
+    open_days = [d for d, ranges in zip(WEEKDAYS, hours) if ranges]
+    ranges = ", ".join(
+        f"{a // 60:02d}:{a % 60:02d}-{b // 60:02d}:{b % 60:02d}" for a, b in hours[0]
+    )
+    return f"{open_days[0]}-{open_days[-1]} {ranges}"
+
+
+def _target_text(priority: str) -> str:
+    tto, ttr = DEFAULT_TARGETS[priority]
+    return f'{{ tto = "{_duration_text(tto)}", ttr = "{_duration_text(ttr)}" }}'
+
+
+# each default is written once, in the dataclasses above; the texts below are derived from them
+_CAL, _RULES = CalendarConfig(), Rules()
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "calendar.timezone", _toml(_CAL.timezone), "IANA time zone of the desk's working hours."
+    ),
+    Setting(
+        "calendar.holidays",
+        _toml(_CAL.holidays),
+        'Country of the public holidays (`holidays`); `""` none.',
+    ),
+    Setting(
+        "calendar.holidays_subdiv",
+        _toml(_CAL.holidays_subdiv),
+        'Subdivision for regional holidays, e.g. `"57"`.',
+    ),
+    Setting(
+        "calendar.closed_days", _toml(_CAL.closed_days), "Extra closed local dates, `YYYY-MM-DD`."
+    ),
+    Setting("calendar.open_days", _toml(_CAL.open_days), "Public holidays the desk works anyway."),
+    Setting(
+        "calendar.hours",
+        _hours_text(_CAL.hours),
+        'Working ranges per weekday (`mon`…`sun`, `"HH:MM-HH:MM"`, end up to 24:00), or `"24x7"`.',
+    ),
+    Setting("targets.haute", _target_text("haute"), "Business-time targets, priority haute."),
+    Setting("targets.moyenne", _target_text("moyenne"), "Targets for priority moyenne."),
+    Setting("targets.faible", _target_text("faible"), "Targets for priority faible."),
+    Setting(
+        "rules.pause", _toml(_RULES.pause), "États where TTR stands still (besides resolu, ferme)."
+    ),
+    Setting(
+        "rules.default_priority",
+        _toml(_RULES.default_priority),
+        "Priority used for a ticket that never gets one.",
+    ),
+    Setting(
+        "rules.at_risk",
+        _toml(_RULES.at_risk),
+        "A running clock is at risk from this share of its target, (0, 1].",
+    ),
+    Setting(
+        "rules.reopen", _toml(_RULES.reopen), "On reopen the TTR clock resumes where it stood."
+    ),
+    Setting(
+        "rules.goal",
+        _toml(_RULES.goal),
+        "Compliance goal drawn on every compliance chart, (0, 1]; periods below it are marked.",
+    ),
+)
+
+
 def load_config(path: Path | str | None = None) -> SlaConfig:
     """Read and check an sla.toml (default: data/sla.toml)."""
     path = Path(path) if path else DEFAULT_CONFIG
@@ -155,15 +203,15 @@ def _only(table, allowed, prefix, fail):
 def _calendar(table, fail) -> CalendarConfig:
     keys = {"timezone", "holidays", "holidays_subdiv", "closed_days", "open_days", "hours"}
     _only(table, keys, "calendar.", fail)
-    tz = _string(table, "timezone", "Europe/Paris", "calendar.", fail)
+    tz = _string(table, "timezone", _CAL.timezone, "calendar.", fail)
     try:
         zoneinfo.ZoneInfo(tz)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise fail(
             "calendar.timezone", f"fuseau horaire inconnu / unknown time zone {tz!r}"
         ) from None
-    country = _string(table, "holidays", "FR", "calendar.", fail)
-    subdiv = _string(table, "holidays_subdiv", "", "calendar.", fail)
+    country = _string(table, "holidays", _CAL.holidays, "calendar.", fail)
+    subdiv = _string(table, "holidays_subdiv", _CAL.holidays_subdiv, "calendar.", fail)
     if country:
         import holidays
 
@@ -218,7 +266,7 @@ _RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 def _hours(value, fail):
     if value is None:
-        return tuple(DEFAULT_HOURS[d] for d in WEEKDAYS)
+        return _CAL.hours
     if isinstance(value, str):
         if value.strip().lower() == "24x7":
             return None
@@ -290,7 +338,7 @@ def _targets(table, fail) -> tuple[tuple[str, Target], ...]:
 
 def _rules(table, fail) -> Rules:
     _only(table, {"pause", "default_priority", "at_risk", "reopen", "goal"}, "rules.", fail)
-    pause = table.get("pause", ["attente_client"])
+    pause = table.get("pause", list(_RULES.pause))
     if not isinstance(pause, list):
         raise fail("rules.pause", "liste d'états attendue / expected a list of états")
     from ticketlib.domain.vocabulary import normalise_etat
@@ -305,16 +353,16 @@ def _rules(table, fail) -> Rules:
         if code in STOP_ETATS:
             raise fail("rules.pause", f"{code} arrête déjà le TTR / already stops the TTR clock")
         codes.append(code)
-    default = table.get("default_priority", "moyenne")
+    default = table.get("default_priority", _RULES.default_priority)
     default_code = normalise_priority(str(default))
     if default_code is None:
         raise fail(
             "rules.default_priority",
             f"priorité inconnue / unknown priority {default!r} ({', '.join(PRIORITY_CODES)})",
         )
-    at_risk = _share(table, "at_risk", 0.75, fail)
-    goal = _share(table, "goal", 0.95, fail)
-    reopen = table.get("reopen", "continue")
+    at_risk = _share(table, "at_risk", _RULES.at_risk, fail)
+    goal = _share(table, "goal", _RULES.goal, fail)
+    reopen = table.get("reopen", _RULES.reopen)
     if reopen not in REOPEN_POLICIES:
         raise fail(
             "rules.reopen",

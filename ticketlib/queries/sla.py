@@ -15,7 +15,7 @@ import pandas as pd
 
 from ticketlib.db.sqlfiles import bound, render
 from ticketlib.domain.config import WEEKDAYS, SlaConfig
-from ticketlib.domain.vocabulary import PRIORITY_CODES
+from ticketlib.domain.vocabulary import PRIORITY_CODES, STOP_ETATS
 from ticketlib.marts.dataset import Marts
 from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
 from ticketlib.queries.metrics import GRAINS, SORTABLE
@@ -35,17 +35,17 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
 # the ticket set behind each KPI card (same rules as metric_kpis.sql); True = in the period
 KPI_KINDS: dict[str, tuple[bool, str, str]] = {
     "tickets": (True, "true", "created_desc"),
-    "tto_breached": (True, "tto_status = 'breached'", "tto_desc"),
-    "ttr_breached": (True, "ttr_status = 'breached'", "ttr_desc"),
+    "tto_breached": (True, "tto_breached", "tto_desc"),
+    "ttr_breached": (True, "ttr_breached", "ttr_desc"),
     "open_backlog": (False, "not ttr_stopped", "created"),
     "breached_open": (
         False,
-        "not ttr_stopped and (tto_status = 'breached' or ttr_status = 'breached')",
+        "not ttr_stopped and (tto_breached or ttr_breached)",
         "due",
     ),
     "at_risk_open": (
         False,
-        "not ttr_stopped and tto_status <> 'breached' and ttr_status <> 'breached' "
+        "not ttr_stopped and not tto_breached and not ttr_breached "
         "and (tto_status = 'at_risk' or ttr_status = 'at_risk')",
         "due",
     ),
@@ -242,14 +242,14 @@ def drill_filters(
 
 
 def open_backlog_on(backlog: pd.DataFrame, day: date) -> int | None:
-    """Open tickets (TTR clock running: every état but resolu and ferme) at the end of `day`,
-    from `metrics.backlog`'s rows; None when the series does not reach that day."""
+    """Open tickets (TTR clock running: every état but the stop ones, `STOP_ETATS`) at the end
+    of `day`, from `metrics.backlog`'s rows; None when the series does not reach that day."""
     if backlog.empty:
         return None
     days = pd.to_datetime(backlog["day"]).dt.date
     if day < days.min() or day > days.max():
         return None
-    rows = backlog[(days == day) & (backlog["etat"] != "resolu")]
+    rows = backlog[(days == day) & ~backlog["etat"].isin(STOP_ETATS)]
     return int(rows["tickets"].sum())
 
 

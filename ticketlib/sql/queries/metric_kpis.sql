@@ -9,9 +9,9 @@ select count(*) filter (where {period}) as tickets,
        median(ttr_elapsed_us) filter (where {period} and ttr_stopped) / 3.6e9 as median_ttr_h,
        count(*) filter (where not ttr_stopped) as open_backlog,
        count(*) filter (where not ttr_stopped
-                          and (tto_status = 'breached' or ttr_status = 'breached')) as breached_open,
-       count(*) filter (where not ttr_stopped and tto_status <> 'breached'
-                          and ttr_status <> 'breached'
+                          and (tto_breached or ttr_breached)) as breached_open,
+       count(*) filter (where not ttr_stopped and not tto_breached
+                          and not ttr_breached
                           and (tto_status = 'at_risk' or ttr_status = 'at_risk')) as at_risk_open
 from {ticket_sla_table}
 where {base}

@@ -6,6 +6,7 @@
 with t as (
     select tto_priority, ttr_priority, tto_stopped, ttr_stopped, tto_elapsed_us,
            ttr_elapsed_us, tto_status, ttr_status, tto_met, tto_decided, ttr_met, ttr_decided,
+           tto_breached, ttr_breached,
            case tto_priority when 'haute' then $tto_haute when 'moyenne' then $tto_moyenne
                              else $tto_faible end as new_tto,
            case ttr_priority when 'haute' then $ttr_haute when 'moyenne' then $ttr_moyenne
@@ -35,8 +36,8 @@ with t as (
            count(*) filter (where ttr_decided) as ttr_n,
            count(*) filter (where new_ttr_status = 'met') as new_ttr_met,
            count(*) filter (where new_ttr_status in ('met', 'breached')) as new_ttr_n,
-           count(*) filter (where not ttr_stopped and tto_status <> 'breached'
-                              and ttr_status <> 'breached'
+           count(*) filter (where not ttr_stopped and not tto_breached
+                              and not ttr_breached
                               and (tto_status = 'at_risk' or ttr_status = 'at_risk'))
                as at_risk_open,
            count(*) filter (where not ttr_stopped and new_tto_status <> 'breached'
@@ -44,7 +45,7 @@ with t as (
                               and (new_tto_status = 'at_risk' or new_ttr_status = 'at_risk'))
                as new_at_risk_open,
            count(*) filter (where not ttr_stopped
-                              and (tto_status = 'breached' or ttr_status = 'breached'))
+                              and (tto_breached or ttr_breached))
                as breached_open,
            count(*) filter (where not ttr_stopped
                               and (new_tto_status = 'breached' or new_ttr_status = 'breached'))
