@@ -121,10 +121,61 @@ def to_excel_csv(frame: pd.DataFrame, tz: str = "Europe/Paris", lang: str = "fr"
     return ("\ufeff" + text).encode("utf-8")
 
 
+XLSX_FORMATS = {  # Excel format codes; French Excel shows them with its own separators
+    "datetime": "dd/mm/yyyy hh:mm:ss",
+    "date": "dd/mm/yyyy",
+    "int": "#,##0",
+    "float": "#,##0.00",
+}
+
+
 def to_xlsx(frame: pd.DataFrame, tz: str = "Europe/Paris", sheet: str = "tickets") -> bytes:
+    """An .xlsx of `frame` written by XlsxWriter: texts stay texts (no formula is ever made
+    of `=…`, so nothing needs an apostrophe and "-2 jours" stays as it is), numbers stay
+    numbers (DECIMAL included), instants in the calendar's local time as dates; header row
+    frozen, an autofilter over the table, dd/mm/yyyy dates and grouped thousands."""
     import io
 
+    out = _local(frame, tz)
+    for column in out.columns:
+        if out[column].dtype == object and out[column].map(_is_decimal).any():
+            out[column] = out[column].map(lambda v: float(v) if _is_decimal(v) else v)
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        neutralise(_local(frame, tz)).to_excel(writer, index=False, sheet_name=sheet[:31])
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with pd.ExcelWriter(
+        buffer,
+        engine="xlsxwriter",
+        datetime_format=XLSX_FORMATS["datetime"],
+        date_format=XLSX_FORMATS["date"],
+        engine_kwargs={"options": options},
+    ) as writer:
+        out.to_excel(writer, index=False, sheet_name=sheet[:31])
+        book, ws = writer.book, writer.sheets[sheet[:31]]
+        for i, column in enumerate(out.columns):
+            kind = _xlsx_kind(out[column])
+            wanted = XLSX_FORMATS.get(kind) if kind in ("int", "float") else None
+            number = book.add_format({"num_format": wanted}) if wanted else None
+            width = 20 if kind == "datetime" else 12
+            ws.set_column(i, i, max(width, min(len(str(column)) + 2, 40)), number)
+        ws.freeze_panes(1, 0)
+        if len(out.columns):
+            ws.autofilter(0, 0, len(out), len(out.columns) - 1)
     return buffer.getvalue()
+
+
+def _is_decimal(value) -> bool:
+    from decimal import Decimal
+
+    return isinstance(value, Decimal)
+
+
+def _xlsx_kind(series: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(series):
+        return "bool"
+    if pd.api.types.is_integer_dtype(series):
+        return "int"
+    if pd.api.types.is_float_dtype(series):
+        return "float"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "datetime"
+    return "text"
