@@ -1,53 +1,57 @@
-"""Cached query wrappers: each page asks these, never DuckDB directly.
+"""Every query a page draws from, each one a typed, cached call (see `app.cache`).
 
-Results are cached per database version, configuration, as-of instant and filters, so a filter
-set seen once answers instantly; every query runs on a cursor of its own.
+A page writes `data.kpis(filters)` for `ticketlib.queries.metrics.kpis(cur, marts, filters)`:
+the cursor, the marts and the configuration come from the session. Nothing else in `app/` or
+`pages/` opens a cursor for a figure.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-import streamlit as st
+import pandas as pd
 
 from app import state
-from ticketlib.queries import metrics
+from app.cache import cached
+from ticketlib.queries import metrics, review, sla, workflow
 from ticketlib.queries.filters import Filters
 
+# --- overview and compliance (ticketlib.queries.metrics, .sla) ---------------------------------
+options = cached(metrics.options)
+kpis = cached(metrics.kpis)
+backlog = cached(metrics.backlog)
+tickets = cached(metrics.tickets)
+count_tickets = cached(metrics.count_tickets)
+what_if = cached(metrics.what_if)
+distribution = cached(metrics.distribution)
+quality_summary = cached(metrics.quality_summary)
+clock_compliance = cached(sla.clock_compliance)
+kpi_tickets = cached(sla.kpi_tickets)
+backlog_tickets = cached(sla.backlog_tickets)
 
-def _key() -> tuple:
-    """What a cached result depends on besides its own arguments."""
-    ds = state.dataset()
-    as_of = state.as_of()
-    return (str(ds.path), ds.version, state.config_path(), as_of.isoformat() if as_of else "")
+# --- workflow, breaches, one ticket (ticketlib.queries.workflow) --------------------------------
+funnel = cached(workflow.funnel)
+transitions = cached(workflow.transitions)
+reopen_rate = cached(workflow.reopen_rate)
+step_tickets = cached(workflow.step_tickets)
+count_step_tickets = cached(workflow.count_step_tickets)
+breach_list = cached(workflow.breach_list)
+breach_summary = cached(workflow.breach_summary)
+ticket = cached(workflow.ticket, max_entries=256)
+
+# --- customer review and data page (ticketlib.queries.review) ----------------------------------
+customers = cached(review.customers, max_entries=256)
+imports = cached(review.imports, max_entries=256)
+import_files = cached(review.import_files, max_entries=256)
+quarantine_summary = cached(review.quarantine_summary, max_entries=256)
+quarantine = cached(review.quarantine, max_entries=256)
+quarantine_count = cached(review.quarantine_count, max_entries=256)
+quality_flags = cached(review.quality_flags, max_entries=256)
 
 
-def _ctx(key: tuple):
-    ds = state.dataset()
-    return ds, state.config(), ds.marts(state.config(), state.as_of())
-
-
-def call(name: str, filters: Filters | None = None, **kwargs):
-    """Run metrics.<name>(cursor, marts, filters, **kwargs) through the cache."""
-    return _cached(_key(), name, filters, tuple(sorted(kwargs.items())))
-
-
-NEEDS_CONFIG = {"backlog", "reopen_rate", "breaches"}
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached(key: tuple, name: str, filters: Filters | None, kwargs: tuple):
-    ds, config, marts = _ctx(key)
-    fn = getattr(metrics, name)
-    args = [marts] + ([filters] if filters is not None else [])
-    if name in NEEDS_CONFIG:
-        args.append(config)
-    with ds.cursor() as cur:
-        return fn(cur, *args, **dict(kwargs))
-
-
-def options() -> dict:
-    return _cached(_key(), "options", None, ())
+def unexpected_transitions(filters: Filters) -> pd.DataFrame:
+    """The unexpected rows of the (cached) transitions: no second scan of the intervals."""
+    return workflow.unexpected_of(transitions(filters))
 
 
 def is_empty() -> bool:

@@ -1,54 +1,14 @@
-"""Cached wrappers of `ticketlib.queries.workflow` (the workflow pages' queries), as `app/data.py`
-does for `ticketlib.queries.metrics`: keyed on the database version, configuration, as-of instant and
-the query's own arguments; each query on a cursor of its own."""
+"""The workflow pages' full exports: every row of a table as a CSV built by DuckDB when it is
+downloaded (the cached queries themselves are in `app.data`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import pandas as pd
-import streamlit as st
-
-from app import data, state
+from app import state
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES, etat_label, priority_label
 from ticketlib.outputs.exports_flow import breaches_csv, tickets_csv
-from ticketlib.queries import workflow as metrics_flow
 from ticketlib.queries.filters import Filters
-
-NEEDS_CONFIG = {"reopen_rate", "breach_list", "breach_summary"}
-
-
-def call(name: str, filters: Filters | None = None, **kwargs):
-    """Run metrics_flow.<name>(cursor, marts, filters, [config], **kwargs) through the cache."""
-    return _cached(data._key(), name, filters, tuple(sorted(kwargs.items())))
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached(key: tuple, name: str, filters: Filters | None, kwargs: tuple):
-    ds, config, marts = data._ctx(key)
-    fn = getattr(metrics_flow, name)
-    args = [marts] + ([filters] if filters is not None else [])
-    if name in NEEDS_CONFIG:
-        args.append(config)
-    with ds.cursor() as cur:
-        return fn(cur, *args, **dict(kwargs))
-
-
-def unexpected_transitions(filters: Filters):
-    """The unexpected rows of the (cached) transitions: no second scan of the intervals."""
-    return metrics_flow.unexpected_of(call("transitions", filters))
-
-
-def ticket(ticket_id: str) -> dict[str, pd.DataFrame] | None:
-    """One ticket's view (mart row, clocks, timeline, events, time per état), or None."""
-    return _ticket(data._key(), ticket_id)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _ticket(key: tuple, ticket_id: str):
-    ds, _, marts = data._ctx(key)
-    with ds.cursor() as cur:
-        return metrics_flow.ticket(cur, marts, ticket_id)
 
 
 def _labels(lang: str) -> dict[str, dict[str, str]]:

@@ -1,7 +1,7 @@
 """Streamlit side of the customer review, the data page and the SQL console.
 
-Cached wrappers of `ticketlib.queries.review` and of the review report (keyed like `app/data.py`
-on the database version, configuration and as-of instant); the import of uploaded files (saved
+The cached review report (keyed like `app.cache` on the database version, configuration and
+as-of instant; the review's and the data page's queries are in `app.data`); the import of uploaded files (saved
 to a temporary folder under their own names, then `run_import`, then every cached query
 cleared); the console's schema. Pages call these and draw.
 """
@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app import data, state
+from app import state
+from app.cache import context, context_key
 from ticketlib.console import sqlconsole
 from ticketlib.db import store
 from ticketlib.domain.config import ConfigError, SlaConfig
@@ -24,41 +25,17 @@ from ticketlib.ingest import FileError, ImportReport, run_import
 from ticketlib.ingest.reasons import reason_label
 from ticketlib.marts.persisted import config_fingerprint, stored_state
 from ticketlib.outputs import report
-from ticketlib.queries import review as metrics_review
-from ticketlib.queries.filters import Filters
-
-NEEDS_CONFIG = {"breaches"}
-RAW = {"imports", "import_files", "quarantine_summary", "quarantine", "quarantine_count"}
-
-
-def call(name: str, filters: Filters | None = None, **kwargs):
-    """metrics_review.<name>(cursor, marts, [filters], [config], **kwargs) through the cache."""
-    return _cached(data._key(), name, filters, tuple(sorted(kwargs.items())))
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _cached(key: tuple, name: str, filters: Filters | None, kwargs: tuple):
-    ds, config, marts = data._ctx(key)
-    fn = getattr(metrics_review, name)
-    with ds.cursor() as cur:
-        if name in RAW:
-            return fn(cur, **dict(kwargs))
-        args = [marts] + ([filters] if filters is not None else [])
-        if name in NEEDS_CONFIG:
-            args.append(config)
-        return fn(cur, *args, **dict(kwargs))
-
 
 # --- the review ---------------------------------------------------------------------------------
 
 
 def review(customer: str, date_from: date | None, date_to: date | None) -> report.Review:
-    return _review(data._key(), customer, date_from, date_to)
+    return _review(context_key(), customer, date_from, date_to)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _review(key: tuple, customer: str, date_from, date_to) -> report.Review:
-    ds, config, marts = data._ctx(key)
+    ds, config, marts = context()
     with ds.cursor() as cur:
         return report.build_review(cur, marts, config, customer, date_from, date_to)
 
@@ -183,7 +160,7 @@ def derived_config_matches() -> bool | None:
 
 
 def console_schema() -> pd.DataFrame:
-    return _schema(data._key())
+    return _schema(context_key())
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

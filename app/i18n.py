@@ -1,18 +1,18 @@
 """Labels and number/date formats in French (first) and English.
 
 Common labels live here; a page keeps its own labels in a dict of key -> (fr, en) and calls
-`tr(LABELS, key)`. Numbers and dates follow the reader's language: 1 234,5 and 03/03/2025
-in French, 1,234.5 and 2025-03-03 in English.
+`tr(LABELS, key)`. Numbers and dates follow the reader's language (`ticketlib.domain.formats`, Babel):
+1 234,5 and 03/03/2025 in French, 1,234.5 and 2025-03-03 in English.
 """
 
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import date
 
-import pandas as pd
 import streamlit as st
 
+from ticketlib.domain import formats
 from ticketlib.domain.vocabulary import ETAT_BY_CODE, PRIORITY_BY_CODE
 from ticketlib.ingest.reasons import reason_label
 
@@ -152,44 +152,27 @@ def reason(code: str) -> str:
 
 
 def fmt_int(n) -> str:
-    if n is None or (isinstance(n, float) and math.isnan(n)):
-        return "–"
-    text = f"{int(n):,}"
-    return text.replace(",", "\u202f") if lang() == "fr" else text
+    return formats.fmt_int(n, lang())
 
 
 def fmt_num(x, digits: int = 1) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    text = f"{x:,.{digits}f}"
-    if lang() == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+    return formats.fmt_num(x, lang(), digits)
 
 
 def fmt_pct(x, digits: int = 1) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    return fmt_num(100 * x, digits) + ("\u202f%" if lang() == "fr" else "%")
+    return formats.fmt_pct(x, lang(), digits)
 
 
 def fmt_hours(h) -> str:
-    return "–" if h is None or (isinstance(h, float) and math.isnan(h)) else f"{fmt_num(h)} h"
+    return formats.fmt_hours(h, lang())
 
 
 def fmt_date(d) -> str:
-    if d is None or d is pd.NaT or (isinstance(d, float) and math.isnan(d)):
-        return ""
-    if isinstance(d, datetime | pd.Timestamp):
-        d = d.date()
-    return d.strftime("%d/%m/%Y") if lang() == "fr" else d.isoformat()
+    return formats.fmt_date(d, lang())
 
 
 def fmt_datetime(ts, tz: str) -> str:
-    if ts is None or ts is pd.NaT or pd.isna(ts):
-        return ""
-    local = pd.Timestamp(ts).tz_convert(tz) if pd.Timestamp(ts).tzinfo else pd.Timestamp(ts)
-    return local.strftime("%d/%m/%Y %H:%M") if lang() == "fr" else local.strftime("%Y-%m-%d %H:%M")
+    return formats.fmt_datetime(ts, tz, lang())
 
 
 def date_format() -> str:

@@ -12,15 +12,11 @@ from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, prio
 from app.labels_sla import COMPLIANCE
 from ticketlib.charts import sla as charts
 from ticketlib.domain.config import WEEKDAYS
+from ticketlib.domain.formats import weekday_names
 from ticketlib.domain.vocabulary import PRIORITY_BY_CODE, PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
 from ticketlib.queries.filters import Filters
 from ticketlib.queries.sla import ALL_KEY
-
-WEEKDAY_NAMES = {
-    "fr": ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
-    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-}
 
 
 def L(key: str, **kw) -> str:
@@ -112,7 +108,7 @@ def targets_panel(config, names: dict[str, str]) -> None:
     with right:
         st.markdown(f"**{L('calendar_title')}**")
         cal = config.calendar
-        weekdays = dict(zip(WEEKDAYS, WEEKDAY_NAMES[lang()]))
+        weekdays = dict(zip(WEEKDAYS, weekday_names(lang())))
         if cal.is_24x7:
             hours = L("c_24x7")
         else:
@@ -220,8 +216,7 @@ def what_if_panel(config, filters: Filters, names: dict[str, str]) -> None:
     else:
         st.caption(L("wi_same"))
 
-    raw = data.call(
-        "what_if",
+    raw = data.what_if(
         filters,
         targets=metrics_sla.what_if_targets_s(wi_targets),
         at_risk=wi_at_risk,

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from app import data_flow, state
+from app import data, state
 from app.components import labelled
 from app.i18n import (
     date_format,
@@ -149,7 +149,7 @@ def show(ticket_id: str | None, key: str) -> None:
     """The ticket view, below the table it was opened from."""
     if not ticket_id:
         return
-    detail = data_flow.ticket(ticket_id)
+    detail = data.ticket(ticket_id)
     st.divider()
     if detail is None:
         st.warning(tr(LABELS, "not_found", id=ticket_id))

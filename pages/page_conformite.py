@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app import components, data, data_sla, sla_panels, state
+from app import components, data, sla_panels, state
 from app.i18n import fmt_int, lang, priority_label, t, tr
 from app.labels_sla import COMPLIANCE
 from ticketlib.charts import sla as charts
@@ -119,9 +119,7 @@ def _table(frame: pd.DataFrame, first: str, labels: dict, name: str, key: str) -
 # 1. per priority x week or month
 with tabs[0]:
     st.caption(L("by_priority_caption", n=fmt_int(min_n)))
-    grid = data_sla.call(
-        "clock_compliance", filters, rows="priority", cols="bucket", grain=grain, totals=True
-    )
+    grid = data.clock_compliance(filters, rows="priority", cols="bucket", grain=grain, totals=True)
     if grid.empty:
         st.info(t("no_rows"))
     else:
@@ -151,7 +149,7 @@ with tabs[0]:
             )
         st.markdown(f"**{L('summary_title')}**")
         summary = metrics_sla.compliance_table(
-            data_sla.call("clock_compliance", filters, rows="priority", cols="all", totals=True)
+            data.clock_compliance(filters, rows="priority", cols="all", totals=True)
         )
         _table(summary, t("priority"), names, "conformite_priorites", "cf_summary")
 
@@ -181,9 +179,7 @@ with tabs[1]:
         or "ttr"
     )
     st.caption(L("by_group_caption", what=L(f"w1_{dim}"), n=fmt_int(min_n)))
-    grid = data_sla.call(
-        "clock_compliance", filters, rows=dim, cols="bucket", grain=grain, totals=True
-    )
+    grid = data.clock_compliance(filters, rows=dim, cols="bucket", grain=grain, totals=True)
     if grid.empty:
         st.info(t("no_rows"))
     else:
@@ -221,7 +217,7 @@ with tabs[1]:
             config={"displayModeBar": False},
         )
         table = metrics_sla.compliance_table(
-            data_sla.call("clock_compliance", filters, rows=dim, cols="all", totals=True)
+            data.clock_compliance(filters, rows=dim, cols="all", totals=True)
         )
         _table(table, t(dim), row_names, f"conformite_{dim}", "cf_dim_table")
 
@@ -234,8 +230,7 @@ with tabs[2]:
         bins = {p: targets[p] / 8 for p in PRIORITY_CODES}
         caps = {p: 3 * targets[p] for p in PRIORITY_CODES}
         frames = {
-            p: data.call(
-                "distribution",
+            p: data.distribution(
                 metrics_sla.drill_filters(filters, **{f"{clock}_priority": p}),
                 clock=clock,
                 bin_h=bins[p],
@@ -283,8 +278,8 @@ else:
         columns[column] = None if row == NONE_KEY else row
     bucket = None if col == ALL_KEY else date.fromisoformat(col)
     narrowed = metrics_sla.drill_filters(filters, bucket, drill["grain"], **columns)
-    frame = data.call("tickets", narrowed, order=f"{clock}_desc", limit=LIMIT)
-    total = data.call("count_tickets", narrowed)
+    frame = data.tickets(narrowed, order=f"{clock}_desc", limit=LIMIT)
+    total = data.count_tickets(narrowed)
     row_text = (
         L("all_priorities")
         if row == ALL_KEY and rows == "priority"

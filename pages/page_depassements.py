@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import choice, components, data_flow, state, ticket_view
+from app import choice, components, data, data_flow, state, ticket_view
 from app.i18n import fmt_hours, fmt_int, lang, t, tr
 
 LABELS = {
@@ -64,7 +64,7 @@ if components.empty_banner():
     st.stop()
 st.caption(tr(LABELS, "intro"))
 filters = state.filters()
-summary = data_flow.call("breach_summary", filters)
+summary = data.breach_summary(filters)
 k = st.columns(4)
 k[0].metric(tr(LABELS, "open_breached"), fmt_int(summary["open_breached"]))
 k[1].metric(tr(LABELS, "open_at_risk"), fmt_int(summary["open_at_risk"]))
@@ -82,7 +82,7 @@ else:
     order = choice.select(
         tr(LABELS, "sort"), list(SORTS), lambda k: tr(SORTS, k), "br_sort", container=c1
     )
-    breaches = data_flow.call("breach_list", filters, order=order, limit=LIMIT)
+    breaches = data.breach_list(filters, order=order, limit=LIMIT)
     selected = components.ticket_table(
         breaches, key="br_table", total=summary["total"], name="depassements", columns=COLUMNS
     )

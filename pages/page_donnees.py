@@ -332,18 +332,18 @@ with tabs[0]:
 empty = data.is_empty()
 
 with tabs[1]:
-    imports = data_review.call("imports")
+    imports = data.imports()
     if imports.empty:
         st.info(L("no_imports"))
     else:
         shown = components.labelled(imports.rename(columns={"files": "files_n"}))
         table(headed(shown), "dt_imports")
         with st.expander(L("files_detail")):
-            files = data_review.call("import_files")
+            files = data.import_files()
             st.dataframe(headed(files), hide_index=True, key="dt_import_files")
 
 with tabs[2]:
-    summary = data_review.call("quarantine_summary")
+    summary = data.quarantine_summary()
     if summary.empty:
         st.info(L("q_none"))
     else:
@@ -369,8 +369,8 @@ with tabs[2]:
             format_func=lambda i: L("q_all") if i is None else f"n° {i}",
             key="dt_q_import",
         )
-        rows = data_review.call("quarantine", reason=chosen, import_id=import_id, limit=LIMIT)
-        total = data_review.call("quarantine_count", reason=chosen, import_id=import_id)
+        rows = data.quarantine(reason=chosen, import_id=import_id, limit=LIMIT)
+        total = data.quarantine_count(reason=chosen, import_id=import_id)
         st.caption(L("q_caption", shown=fmt_int(len(rows)), total=fmt_int(total)))
         shown = columns(
             rows.assign(label=rows["reason"].map(reason)),
@@ -383,7 +383,7 @@ with tabs[2]:
 
 with tabs[3]:
     st.caption(L("quality_caption"))
-    flags = data.call("quality_summary") if not empty else pd.DataFrame()
+    flags = data.quality_summary() if not empty else pd.DataFrame()
     if flags.empty:
         st.info(L("quality_none"))
     else:
@@ -398,7 +398,7 @@ with tabs[3]:
         flag = st.selectbox(
             L("flag_choice"), list(flags["flag"]), format_func=flag_label, key="dt_quality_flag"
         )
-        listed = data_review.call("quality_flags", flag=flag, limit=LIMIT)
+        listed = data.quality_flags(flag=flag, limit=LIMIT)
         listed_shown = columns(
             components.labelled(listed),
             {"ticket_id": "ticket_id", "flag": "code", "flagged_at": "flagged_at"}

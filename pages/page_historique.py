@@ -45,8 +45,8 @@ c1, c2 = st.columns([2, 3])
 order = choice.select(
     tr(LABELS, "sort"), list(SORTS), lambda k: tr(SORTS, k), "hist_sort", container=c1
 )
-total = data.call("count_tickets", filters)
-tickets = data.call("tickets", filters, order=order, limit=LIMIT)
+total = data.count_tickets(filters)
+tickets = data.tickets(filters, order=order, limit=LIMIT)
 c2.markdown(f"**{tr(LABELS, 'count', n=fmt_int(total))}**")
 if total > len(tickets):
     c2.caption(tr(LABELS, "capped"))

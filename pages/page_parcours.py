@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import choice, components, data_flow, state, ticket_view
+from app import choice, components, data, state, ticket_view
 from app.i18n import etat_label, fmt_int, t, tr
 from ticketlib.charts.flow import funnel_figure, reopen_figure, sankey_figure
 
@@ -114,9 +114,9 @@ if components.empty_banner():
 st.caption(tr(LABELS, "intro"))
 filters = state.filters()
 words = ticket_view.words(LABELS)
-funnel = data_flow.call("funnel", filters)
-transitions = data_flow.call("transitions", filters)
-unexpected = data_flow.unexpected_transitions(filters)
+funnel = data.funnel(filters)
+transitions = data.transitions(filters)
+unexpected = data.unexpected_transitions(filters)
 _follow_clicks(funnel, unexpected)
 
 left, right = st.columns(2)
@@ -149,7 +149,7 @@ with left:
         key="wf_grain",
         label_visibility="collapsed",
     )
-    reopen = data_flow.call("reopen_rate", filters, grain=grain or "month")
+    reopen = data.reopen_rate(filters, grain=grain or "month")
     if reopen.empty:
         st.info(t("no_rows"))
     else:
@@ -203,8 +203,8 @@ order = choice.select(
 )
 if step_id:
     step = _parse(step_id)
-    tickets = data_flow.call("step_tickets", filters, step=step, order=order, limit=LIMIT)
-    total = data_flow.call("count_step_tickets", filters, step=step)
+    tickets = data.step_tickets(filters, step=step, order=order, limit=LIMIT)
+    total = data.count_step_tickets(filters, step=step)
     selected = components.ticket_table(tickets, key="wf_tickets", total=total, name="parcours")
     ticket_view.show(ticket_view.follow(selected, "wf_tickets"), "wf_view")
 components.as_of_caption()

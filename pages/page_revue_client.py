@@ -11,7 +11,7 @@ from datetime import date
 
 import streamlit as st
 
-from app import components, data_review, state, ticket_view
+from app import components, data, data_review, state, ticket_view
 from app.i18n import fmt_date, fmt_hours, fmt_int, fmt_pct, lang, priority_label, t, tr
 from ticketlib.outputs import report
 from ticketlib.outputs.report_labels import LABELS as REPORT_LABELS
@@ -87,7 +87,7 @@ st.title(t("page_review"))
 if components.empty_banner():
     st.stop()
 
-customers = data_review.call("customers")
+customers = data.customers()
 if customers.empty:
     st.info(L("no_customer"))
     st.stop()

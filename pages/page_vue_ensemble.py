@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from app import components, data, data_sla, state
+from app import components, data, state
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from app.labels_sla import OVERVIEW
 from ticketlib.charts import sla as charts
@@ -113,9 +113,9 @@ elif prev_f is not None:
 elif filters.date_from or filters.date_to:
     st.caption(L("window_open"))
 
-k = data.call("kpis", cur_f)
-p = data.call("kpis", prev_f) if prev_f is not None else None
-backlog = data.call("backlog", filters)
+k = data.kpis(cur_f)
+p = data.kpis(prev_f) if prev_f is not None else None
+backlog = data.backlog(filters)
 backlog_before = None
 if window.days and as_of_day is not None:
     backlog_before = metrics_sla.open_backlog_on(backlog, as_of_day - timedelta(days=window.days))
@@ -215,7 +215,7 @@ st.pills(
 
 st.subheader(L("trend_title"))
 st.caption(L("trend_caption"))
-trend = data_sla.call("clock_compliance", filters, rows="bucket", cols="priority", grain="week")
+trend = data.clock_compliance(filters, rows="bucket", cols="priority", grain="week")
 names = {code: priority_label(code) for code in PRIORITY_CODES}
 left, right = st.columns(2)
 for col, clock in ((left, "tto"), (right, "ttr")):
@@ -270,15 +270,15 @@ if not drill:
 else:
     if drill["kind"] == "kpi":
         kind = drill["what"]
-        frame = data_sla.call("kpi_tickets", cur_f, kind=kind, limit=LIMIT)
+        frame = data.kpi_tickets(cur_f, kind=kind, limit=LIMIT)
         total = counts.get(kind)
         st.markdown(L("drill_kpi", what=L("d_" + kind)))
     elif drill["kind"] == "trend":
         bucket = date.fromisoformat(drill["bucket"])
         column = {f"{drill['clock']}_priority": drill["priority"]} if drill["priority"] else {}
         narrowed = metrics_sla.drill_filters(filters, bucket, "week", **column)
-        frame = data.call("tickets", narrowed, order=f"{drill['clock']}_desc", limit=LIMIT)
-        total = data.call("count_tickets", narrowed)
+        frame = data.tickets(narrowed, order=f"{drill['clock']}_desc", limit=LIMIT)
+        total = data.count_tickets(narrowed)
         prio = (
             L("drill_prio", p=priority_label(drill["priority"]))
             if drill["priority"]
@@ -289,7 +289,7 @@ else:
         )
     else:
         day = date.fromisoformat(drill["day"])
-        frame = data_sla.call("backlog_tickets", filters, day=day, etat=drill["etat"], limit=LIMIT)
+        frame = data.backlog_tickets(filters, day=day, etat=drill["etat"], limit=LIMIT)
         total = None
         st.markdown(L("drill_backlog", etat=etat_label(drill["etat"]), day=fmt_date(day)))
     selected = components.ticket_table(frame, key="ov_tickets", total=total, name="tickets")

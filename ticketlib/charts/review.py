@@ -13,30 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ticketlib.charts.palette import etat_colour
+from ticketlib.domain.formats import month_label
 
-MONTHS = {
-    "fr": [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
 CLOCK_COLOURS = {"tto": "#4C78A8", "ttr": "#E45756"}
-
-
-def month_label(day, lang: str = "fr") -> str:
-    day = pd.Timestamp(day)
-    return f"{MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
 
 
 def _pct(x, lang: str) -> str:

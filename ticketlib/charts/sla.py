@@ -23,26 +23,9 @@ from ticketlib.charts.palette import (
     etat_colour,
     priority_colour,
 )
+from ticketlib.domain.formats import month_label, month_names
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.queries.sla import ALL_KEY, group_key
-
-MONTHS = {
-    "fr": [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
 
 
 def separators(lang: str) -> str:
@@ -58,7 +41,7 @@ def bucket_label(day: date, grain: str, lang: str = "fr") -> str:
     """A week as its Monday (06/01/2025), a month as "janv. 2025", a day as its date."""
     day = pd.Timestamp(day).date()
     if grain == "month":
-        return f"{MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
+        return month_label(day, lang)
     return day.strftime(day_format(lang))
 
 
@@ -97,7 +80,7 @@ def _date_ticks(days: Sequence, lang: str) -> dict:
         if lang == "fr":
             text = [v.strftime("%d/%m") for v in vals]
         else:
-            text = [f"{MONTHS['en'][v.month - 1]} {v.day}" for v in vals]
+            text = [f"{month_names('en')[v.month - 1]} {v.day}" for v in vals]
         return {"tickvals": vals, "ticktext": text, "tickangle": 0}
     step = max(1, -(-len(months) // 6))
     vals = months[::step]

@@ -10,7 +10,6 @@ Nothing here knows about Streamlit.
 
 from __future__ import annotations
 
-import math
 import os
 import shutil
 import subprocess
@@ -25,9 +24,19 @@ import plotly.offline
 
 from ticketlib.charts import review as charts
 from ticketlib.domain.config import SlaConfig
+from ticketlib.domain.formats import (  # noqa: F401 (the review's formatters)
+    fmt_date,
+    fmt_datetime,
+    fmt_hours,
+    fmt_int,
+    fmt_num,
+    fmt_pct,
+    missing,
+    weekday_names,
+)
 from ticketlib.domain.vocabulary import ETAT_BY_CODE, PRIORITY_BY_CODE, PRIORITY_CODES
 from ticketlib.marts.dataset import Marts
-from ticketlib.outputs.report_labels import LABELS, WEEKDAY_NAMES
+from ticketlib.outputs.report_labels import LABELS
 from ticketlib.queries import metrics
 from ticketlib.queries import review as metrics_review
 
@@ -94,42 +103,7 @@ def label(key: str, lang: str, **kw) -> str:
     return text.format(**kw) if kw else text
 
 
-def _missing(x) -> bool:
-    return x is None or x is pd.NaT or (isinstance(x, float) and math.isnan(x)) or pd.isna(x)
-
-
-def fmt_num(x, lang: str, digits: int = 1) -> str:
-    if _missing(x):
-        return "–"
-    text = f"{x:,.{digits}f}"
-    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
-
-
-def fmt_int(x, lang: str) -> str:
-    return "–" if _missing(x) else fmt_num(int(x), lang, 0)
-
-
-def fmt_pct(x, lang: str) -> str:
-    return "–" if _missing(x) else fmt_num(100 * x, lang) + ("\u202f%" if lang == "fr" else "%")
-
-
-def fmt_hours(h, lang: str) -> str:
-    return "–" if _missing(h) else f"{fmt_num(h, lang)} h"
-
-
-def fmt_date(d, lang: str) -> str:
-    if _missing(d):
-        return ""
-    d = pd.Timestamp(d).date()
-    return d.strftime("%d/%m/%Y") if lang == "fr" else d.isoformat()
-
-
-def fmt_datetime(ts, tz: str, lang: str) -> str:
-    if _missing(ts):
-        return ""
-    ts = pd.Timestamp(ts)
-    local = ts.tz_convert(tz) if ts.tzinfo else ts
-    return local.strftime("%d/%m/%Y %H:%M" if lang == "fr" else "%Y-%m-%d %H:%M")
+_missing = missing
 
 
 def fmt_duration(seconds: int, lang: str) -> str:
@@ -174,7 +148,7 @@ def config_summary(config: SlaConfig, lang: str = "fr") -> dict:
     else:
         hours = [
             [
-                WEEKDAY_NAMES[lang][i],
+                weekday_names(lang)[i],
                 ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in ranges)
                 or label("closed", lang),
             ]
@@ -213,12 +187,12 @@ def _hours_short(config: SlaConfig, lang: str) -> str:
     ranges = {r for _, r in open_days}
     idx = [i for i, _ in open_days]
     if len(ranges) == 1 and idx == list(range(idx[0], idx[-1] + 1)):
-        names = WEEKDAY_NAMES[lang]
+        names = weekday_names(lang)
         span = names[idx[0]] if len(idx) == 1 else f"{names[idx[0]]}–{names[idx[-1]]}"
         text = ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in next(iter(ranges)))
         return f"{span} {text}"
     return " · ".join(
-        f"{WEEKDAY_NAMES[lang][i]} " + ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in r)
+        f"{weekday_names(lang)[i]} " + ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in r)
         for i, r in open_days
     )
 

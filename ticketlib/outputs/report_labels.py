@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-WEEKDAY_NAMES = {
-    "fr": ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
-    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-}
-
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("Revue SLA", "SLA review"),
     "customer": ("Client", "Customer"),

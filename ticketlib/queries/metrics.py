@@ -12,7 +12,7 @@ import pandas as pd
 
 from ticketlib.db.sqlfiles import bound, render
 from ticketlib.domain.config import SlaConfig
-from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
+from ticketlib.domain.vocabulary import PRIORITY_CODES
 from ticketlib.marts.dataset import Marts
 from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
 
@@ -156,28 +156,6 @@ def backlog(cur, marts: Marts, filters: Filters, config: SlaConfig) -> pd.DataFr
     )
 
 
-def funnel(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
-    """Per état in workflow order: tickets that reached it, and the share of all tickets."""
-    clause, params = where(filters)
-    frame = _run(cur, "metric_funnel", marts, params, where=clause)
-    frame["order"] = frame.etat.map(ETAT_CODES.index)
-    frame = frame.sort_values("order").drop(columns="order").reset_index(drop=True)
-    total = frame.loc[frame.etat == "ouvert", "tickets"].sum() or frame.tickets.max()
-    frame["share"] = frame.tickets / total if total else 0.0
-    return frame
-
-
-def transitions(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
-    from ticketlib.domain.vocabulary import EXPECTED_TRANSITIONS
-
-    keys, params = ticket_filter(marts, filters, alias="i")
-    frame = _run(cur, "metric_transitions", marts, params, keys_filter=keys)
-    frame["expected"] = [
-        (a, b) in EXPECTED_TRANSITIONS for a, b in zip(frame.from_etat, frame.to_etat)
-    ]
-    return frame
-
-
 def reopen_rate(
     cur, marts: Marts, filters: Filters, config: SlaConfig, grain: str = "week"
 ) -> pd.DataFrame:
@@ -208,21 +186,6 @@ def count_tickets(cur, marts: Marts, filters: Filters) -> int:
     clause, params = where(filters)
     text = f"select count(*) from {marts.ticket_sla} where {clause}"
     return cur.execute(text, bound(text, params)).fetchall()[0][0]
-
-
-def breaches(
-    cur, marts: Marts, filters: Filters, config: SlaConfig, limit: int = 5000
-) -> pd.DataFrame:
-    base, params = where(filters, period=False)
-    period, pparams = _period(filters)
-    return _run(
-        cur,
-        "metric_breaches",
-        marts,
-        params | pparams | {"limit": limit, "pause": list(config.rules.pause)},
-        base=base,
-        period=period,
-    )
 
 
 def what_if(

@@ -109,11 +109,6 @@ def transitions(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
     return frame
 
 
-def unexpected_transitions(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
-    """The transitions the workflow does not expect: count and distinct tickets."""
-    return unexpected_of(transitions(cur, marts, filters))
-
-
 def unexpected_of(frame: pd.DataFrame) -> pd.DataFrame:
     """The unexpected rows of a `transitions` frame."""
     out = frame[~frame.expected].drop(columns="expected").reset_index(drop=True)
@@ -167,13 +162,6 @@ def count_step_tickets(cur, marts: Marts, filters: Filters, step: tuple) -> int:
     clause, params = _step_where(marts, filters, step)
     text = f"select count(*) from {marts.ticket_sla} where {clause}"
     return int(cur.execute(text, bound(text, params)).fetchall()[0][0])
-
-
-def transition_keys(cur, marts: Marts, filters: Filters, from_etat: str, to_etat: str) -> list:
-    """Keys of the filtered tickets that went from `from_etat` straight into `to_etat`."""
-    clause, params = _step_where(marts, filters, ("transition", from_etat, to_etat))
-    text = f"select ticket_key from {marts.ticket_sla} where {clause} order by ticket_key"
-    return [r[0] for r in cur.execute(text, bound(text, params)).fetchall()]
 
 
 # the reopen rate per week or month: one query serves both modules
