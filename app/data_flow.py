@@ -6,24 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app import state
+from ticketlib.domain.labels import COMMON
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES, etat_label, priority_label
 from ticketlib.outputs.exports_flow import breaches_csv, tickets_csv
 from ticketlib.queries.filters import Filters
 
+CLOCK_STATUSES = ("met", "breached", "at_risk", "running")
+
 
 def _labels(lang: str) -> dict[str, dict[str, str]]:
     """Codes as the desk's words, for exports built outside the script's run."""
-    statuses = {
-        "met": ("respecté", "met"),
-        "breached": ("dépassé", "breached"),
-        "at_risk": ("à risque", "at risk"),
-        "running": ("en cours", "running"),
-    }
     etats = {e: etat_label(e, lang) for e in ETAT_CODES}
-    words = {k: v[0] if lang == "fr" else v[1] for k, v in statuses.items()}
+    i = 0 if lang == "fr" else 1
+    words = {k: COMMON[k][i] for k in CLOCK_STATUSES}
     return {
-        "priority": {p: priority_label(p, lang) for p in PRIORITY_CODES}
-        | {"": "(aucune)" if lang == "fr" else "(none)"},
+        "priority": {p: priority_label(p, lang) for p in PRIORITY_CODES} | {"": COMMON["none"][i]},
         "etat": etats,
         "consumed_by": etats,
         "tto_status": words,

@@ -1,8 +1,9 @@
 """Labels and number/date formats in French (first) and English.
 
-Common labels live here; a page keeps its own labels in a dict of key -> (fr, en) and calls
-`tr(LABELS, key)`. Numbers and dates follow the reader's language (`ticketlib.domain.formats`, Babel):
-1 234,5 and 03/03/2025 in French, 1,234.5 and 2025-03-03 in English.
+Every text is in the catalogue `ticketlib.domain.labels` (key -> (fr, en)); a page calls
+`tr(LABELS, key)` with its own dictionary from there, `t(key)` for the shared words. Numbers
+and dates follow the reader's language (`ticketlib.domain.formats`, Babel): 1 234,5 and
+03/03/2025 in French, 1,234.5 and 2025-03-03 in English.
 """
 
 from __future__ import annotations
@@ -12,102 +13,13 @@ from datetime import date
 
 import streamlit as st
 
-from ticketlib.domain import formats
+from ticketlib.domain import formats, labels
 from ticketlib.domain.vocabulary import ETAT_BY_CODE, PRIORITY_BY_CODE
 from ticketlib.ingest.reasons import reason_label
 
 LANGS = ("fr", "en")
 
-COMMON: dict[str, tuple[str, str]] = {
-    "app_title": ("Tableau de bord SLA du support", "Support SLA dashboard"),
-    "page_overview": ("Vue d'ensemble", "Overview"),
-    "page_compliance": ("Conformité SLA", "SLA compliance"),
-    "page_workflow": ("Parcours", "Workflow"),
-    "page_history": ("Historique", "Ticket history"),
-    "page_breaches": ("Dépassements", "Breaches"),
-    "page_review": ("Revue client", "Customer review"),
-    "page_data": ("Données", "Data"),
-    "page_sql": ("Requêtes SQL", "SQL queries"),
-    "section_follow": ("Suivi", "Monitoring"),
-    "section_analyse": ("Analyse", "Analysis"),
-    "section_admin": ("Données", "Data"),
-    "language": ("Langue", "Language"),
-    "filters": ("Filtres", "Filters"),
-    "choose": ("Tous (choisir pour filtrer)", "All (choose to filter)"),
-    "period_field": ("Période sur", "Period by"),
-    "period_created": ("création", "creation"),
-    "period_resolved": ("résolution", "resolution"),
-    "period": ("Période", "Period"),
-    "priorities": ("Priorités", "Priorities"),
-    "customers": ("Clients", "Customers"),
-    "teams": ("Équipes", "Teams"),
-    "agents": ("Agents", "Agents"),
-    "etats": ("États (à la date d'analyse)", "États (at the as-of time)"),
-    "as_of": ("Date d'analyse", "As of"),
-    "as_of_help": (
-        "Instant auquel tout est calculé : les événements postérieurs sont ignorés. "
-        "Vide : le dernier instant des données (événement ou création).",
-        "Instant everything is computed at: later events are ignored. "
-        "Empty: the latest instant in the data (event or creation).",
-    ),
-    "as_of_time": ("Heure d'analyse", "As-of time"),
-    "reset": ("Réinitialiser les filtres", "Reset filters"),
-    "latest": ("dernier événement", "latest event"),
-    "empty_db_title": ("La base est vide", "The database is empty"),
-    "empty_db_body": (
-        "Aucun ticket n'est encore chargé. Importez vos exports depuis la page **Données**, "
-        "ou en ligne de commande : `python -m ticketlib load tickets.csv events.csv`. "
-        "Pour la démonstration : `make demo-db`.",
-        "No ticket is loaded yet. Import your exports from the **Data** page, or from the "
-        "command line: `python -m ticketlib load tickets.csv events.csv`. For the demo: "
-        "`make demo-db`.",
-    ),
-    "no_rows": ("Aucun ticket ne correspond aux filtres.", "No ticket matches the filters."),
-    "download_csv": ("CSV (Excel FR)", "CSV (Excel)"),
-    "download_xlsx": ("Excel .xlsx", "Excel .xlsx"),
-    "rows_shown": ("{shown} tickets affichés sur {total}", "{shown} of {total} tickets shown"),
-    "tto": ("Prise en charge (TTO)", "Time to take charge (TTO)"),
-    "ttr": ("Résolution (TTR)", "Time to resolution (TTR)"),
-    "met": ("respecté", "met"),
-    "breached": ("dépassé", "breached"),
-    "at_risk": ("à risque", "at risk"),
-    "running": ("en cours", "running"),
-    "all": ("tous", "all"),
-    "none": ("(aucune)", "(none)"),
-    "hours_short": ("h", "h"),
-    "computed_as_of": (
-        "Calculé au {as_of} · calendrier {tz}",
-        "Computed as of {as_of} · calendar {tz}",
-    ),
-    "ticket_id": ("Ticket", "Ticket"),
-    "title": ("Titre", "Title"),
-    "customer": ("Client", "Customer"),
-    "priority": ("Priorité", "Priority"),
-    "etat": ("État", "État"),
-    "created_at": ("Créé le", "Created"),
-    "team": ("Équipe", "Team"),
-    "assignee": ("Agent", "Agent"),
-    "tto_h": ("TTO (h ouvrées)", "TTO (business h)"),
-    "tto_target_h": ("Cible TTO (h)", "TTO target (h)"),
-    "tto_status": ("Statut TTO", "TTO status"),
-    "ttr_h": ("TTR (h ouvrées)", "TTR (business h)"),
-    "ttr_target_h": ("Cible TTR (h)", "TTR target (h)"),
-    "ttr_status": ("Statut TTR", "TTR status"),
-    "paused_h": ("En pause (h)", "Paused (h)"),
-    "tto_due_at": ("Échéance TTO", "TTO due"),
-    "ttr_due_at": ("Échéance TTR", "TTR due"),
-    "reopens": ("Réouvertures", "Reopens"),
-    "resolved_at": ("Résolu le", "Resolved"),
-    "closed_at": ("Fermé le", "Closed"),
-    "search": ("Rechercher (n° ou mots du titre)", "Search (id or words of the title)"),
-    "is_open": ("Ouvert", "Open"),
-    "clock": ("Délai", "Clock"),
-    "clock_status": ("Statut du délai", "Clock status"),
-    "due_at": ("Échéance", "Due"),
-    "overrun_h": ("Dépassement (h ouvrées)", "Overrun (business h)"),
-    "consumed_by": ("État le plus consommateur", "État that used most"),
-    "consumed_h": ("Consommé dans cet état (h)", "Used in that état (h)"),
-}
+COMMON = labels.COMMON
 
 
 def lang() -> str:

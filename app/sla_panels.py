@@ -9,10 +9,10 @@ import streamlit as st
 
 from app import components, data
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
-from app.labels_sla import COMPLIANCE
 from ticketlib.charts import sla as charts
 from ticketlib.domain.config import WEEKDAYS
 from ticketlib.domain.formats import weekday_names
+from ticketlib.domain.labels import COMPLIANCE
 from ticketlib.domain.vocabulary import PRIORITY_BY_CODE, PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
 from ticketlib.queries.filters import Filters

@@ -27,71 +27,11 @@ from app.i18n import (
     tr,
 )
 from ticketlib.charts.flow import Words, durations_figure, timeline_figure
+from ticketlib.domain import labels
 
 PARAM = "ticket"
 
-LABELS: dict[str, tuple[str, str]] = {
-    "not_found": (
-        "Le ticket {id} n'existe pas à la date d'analyse.",
-        "Ticket {id} does not exist at the as-of time.",
-    ),
-    "close": ("Fermer la fiche", "Close the ticket"),
-    "opened_hint": (
-        "Fiche ouverte : le lien de cette page (…?ticket={id}) la rouvre.",
-        "Ticket open: this page's link (…?ticket={id}) reopens it.",
-    ),
-    "timeline": ("Parcours du ticket", "The ticket's path"),
-    "clocks": ("Délais SLA", "SLA clocks"),
-    "events": ("Événements", "Events"),
-    "per_etat": ("Temps par état", "Time per état"),
-    "per_etat_note": (
-        "Heures murales et heures ouvrées du calendrier ; FERMÉ n'est pas tracé (après la "
-        "clôture, le temps ne fait que croître).",
-        "Wall and business hours of the calendar; CLOSED is not drawn (after closing, time "
-        "only grows).",
-    ),
-    "elapsed_of": (
-        "{elapsed} sur {target} ({pct}) · {status}",
-        "{elapsed} of {target} ({pct}) · {status}",
-    ),
-    "due": ("Échéance : {when}", "Due: {when}"),
-    "no_due": ("Échéance : hors calendrier", "Due: beyond the calendar"),
-    "stopped": ("arrêté", "stopped"),
-    "running_now": ("en cours", "running"),
-    "paused": ("En pause : {h}", "Paused: {h}"),
-    "target_of": ("cible de la priorité {p}", "target of priority {p}"),
-    "tto_due": ("échéance TTO", "TTO due"),
-    "ttr_due": ("échéance TTR", "TTR due"),
-    "as_of_mark": ("date d'analyse", "as of"),
-    "ts": ("Horodatage", "Timestamp"),
-    "status_raw": ("Statut brut (export)", "Raw status (export)"),
-    "etat": ("État", "État"),
-    "priority_raw": ("Priorité brute", "Raw priority"),
-    "file_name": ("Fichier source", "Source file"),
-    "source_row": ("Ligne", "Row"),
-    "import_id": ("Import n°", "Import #"),
-    "after_as_of": ("Après la date d'analyse", "After the as-of time"),
-    "visits": ("Passages", "Visits"),
-    "wall_h": ("Heures murales", "Wall hours"),
-    "business_h": ("Heures ouvrées", "Business hours"),
-    "wall": ("murales", "wall"),
-    "business": ("ouvrées", "business"),
-    "hours": ("heures", "hours"),
-    "reopens": ("Réouvertures", "Reopens"),
-    "transitions": ("Transitions", "Transitions"),
-    "no_events": (
-        "Aucun événement : le ticket est OUVERT depuis sa création.",
-        "No event: the ticket has been OPEN since it was created.",
-    ),
-    "default_priority": (
-        "Aucune priorité connue : la priorité par défaut fixe les cibles.",
-        "No priority known: the default priority sets the targets.",
-    ),
-    "flags": (
-        "Signalements qualité (les chiffres restent calculés) : {flags}",
-        "Data-quality flags (the figures are still computed): {flags}",
-    ),
-}
+LABELS = labels.TICKET_VIEW
 
 BADGE = {"met": "green", "breached": "red", "at_risk": "orange", "running": "blue"}
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:])")

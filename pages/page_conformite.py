@@ -11,8 +11,8 @@ import streamlit as st
 
 from app import components, data, sla_panels, state
 from app.i18n import fmt_int, lang, priority_label, t, tr
-from app.labels_sla import COMPLIANCE
 from ticketlib.charts import sla as charts
+from ticketlib.domain.labels import COMPLIANCE
 from ticketlib.domain.vocabulary import PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
 from ticketlib.queries.sla import ALL_KEY, NONE_KEY

@@ -4,41 +4,10 @@ import streamlit as st
 
 from app import choice, components, data, data_flow, state, ticket_view
 from app.i18n import fmt_hours, fmt_int, lang, t, tr
+from ticketlib.domain import labels
 
-LABELS = {
-    "intro": (
-        "Tickets dont un délai (TTO ou TTR) est dépassé ou à risque : d'abord les tickets "
-        "ouverts, puis ceux résolus dans la période. Le dépassement est en heures ouvrées "
-        "(négatif : temps restant) ; l'état le plus consommateur est celui où le délai a le "
-        "plus couru. Sélectionnez une ligne pour ouvrir le ticket.",
-        "Tickets with a clock (TTO or TTR) breached or at risk: open tickets first, then those "
-        "resolved in the period. The overrun is in business hours (negative: time left); the "
-        "état that used most is where the clock ran longest. Select a row to open the ticket.",
-    ),
-    "open_breached": ("Ouverts en dépassement", "Open, breached"),
-    "open_at_risk": ("Ouverts à risque", "Open, at risk"),
-    "closed_breached": ("Résolus en dépassement", "Resolved, breached"),
-    "ttr_overrun": ("Dépassement TTR cumulé", "Total TTR overrun"),
-    "closed_help": (
-        "Tickets résolus dans la période (filtre de dates) après un dépassement.",
-        "Tickets resolved in the period (date filter) after a breach.",
-    ),
-    "sort": ("Trier par (après « ouverts d'abord »)", "Sort by (after “open first”)"),
-    "export_all": ("Exporter les {n} tickets (CSV Excel)", "Export all {n} tickets (CSV)"),
-    "none": (
-        "Aucun ticket en dépassement ou à risque pour ces filtres.",
-        "No breached or at-risk ticket for these filters.",
-    ),
-}
-SORTS = {
-    "due": ("Échéance", "Due instant"),
-    "overrun_desc": ("Dépassement le plus grand", "Largest overrun"),
-    "created_desc": ("Création, récents d'abord", "Creation, newest first"),
-    "priority": ("Priorité", "Priority"),
-    "customer": ("Client", "Customer"),
-    "team": ("Équipe", "Team"),
-    "assignee": ("Agent", "Agent"),
-}
+LABELS = labels.DEPASSEMENTS
+SORTS = labels.DEPASSEMENTS_SORTS
 COLUMNS = (
     "ticket_id",
     "clock",

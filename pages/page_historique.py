@@ -5,35 +5,10 @@ import streamlit as st
 from app import choice, components, data, data_flow, state, ticket_view
 from app.components import TABLE_COLUMNS
 from app.i18n import fmt_int, lang, t, tr
+from ticketlib.domain import labels
 
-LABELS = {
-    "intro": (
-        "Les tickets retenus par les filtres de la barre latérale (la recherche porte sur le "
-        "n°, le titre et le client). Sélectionnez une ligne pour ouvrir le ticket.",
-        "The tickets the sidebar's filters keep (the search looks at the id, the title and "
-        "the customer). Select a row to open the ticket.",
-    ),
-    "sort": ("Trier par", "Sort by"),
-    "count": ("{n} tickets correspondent aux filtres.", "{n} tickets match the filters."),
-    "capped": (
-        "Le tableau en montre une partie : affinez les filtres ou exportez le tout.",
-        "The table shows part of them: narrow the filters or export them all.",
-    ),
-    "export_all": ("Exporter les {n} tickets (CSV Excel)", "Export all {n} tickets (CSV)"),
-    "export_all_help": (
-        "Le fichier est préparé au moment du clic ; pour un million de tickets, comptez "
-        "quelques secondes.",
-        "The file is built when you click; for a million tickets, allow a few seconds.",
-    ),
-}
-SORTS = {
-    "created_desc": ("Création, récents d'abord", "Creation, newest first"),
-    "created": ("Création, anciens d'abord", "Creation, oldest first"),
-    "ttr_desc": ("TTR le plus long", "Longest TTR"),
-    "tto_desc": ("TTO le plus long", "Longest TTO"),
-    "due": ("Échéance TTR", "TTR due"),
-    "id": ("N° de ticket", "Ticket id"),
-}
+LABELS = labels.HISTORIQUE
+SORTS = labels.HISTORIQUE_SORTS
 LIMIT = 1000  # rows shown; the count says how many match, the full export has them all
 
 st.title(t("page_history"))

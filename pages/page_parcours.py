@@ -5,72 +5,10 @@ import streamlit as st
 from app import choice, components, data, state, ticket_view
 from app.i18n import etat_label, fmt_int, t, tr
 from ticketlib.charts.flow import funnel_figure, reopen_figure, sankey_figure
+from ticketlib.domain import labels
 
-LABELS = {
-    "intro": (
-        "Combien de tickets atteignent chaque état, par quelles transitions ils passent, "
-        "combien sont réouverts. Cliquez sur une barre de l'entonnoir ou une ligne des "
-        "transitions inattendues, ou choisissez une étape plus bas, pour voir ses tickets.",
-        "How many tickets reach each état, which transitions they take, how many are "
-        "reopened. Click a bar of the funnel or a row of the unexpected transitions, or choose "
-        "a step below, to list its tickets.",
-    ),
-    "funnel": ("Entonnoir du parcours", "Workflow funnel"),
-    "funnel_help": (
-        "Tickets ayant atteint chaque état au moins une fois ; la conversion se lit depuis "
-        "l'étape précédente du parcours (PRIS EN COMPTE depuis OUVERT, les attentes et RÉSOLU "
-        "depuis PRIS EN COMPTE, FERMÉ et RÉOUVERT depuis RÉSOLU).",
-        "Tickets that reached each état at least once; the conversion is from the step before "
-        "it in the workflow (TAKEN IN CHARGE from OPEN, the waits and RESOLVED from TAKEN IN "
-        "CHARGE, CLOSED and REOPENED from RESOLVED).",
-    ),
-    "sankey": ("Transitions entre états", "Transitions between états"),
-    "sankey_help": (
-        "Largeur = nombre de transitions ; en rouge, celles que le processus ne prévoit pas.",
-        "Width = number of transitions; in red, those the workflow does not expect.",
-    ),
-    "reopen": ("Taux de réouverture", "Reopen rate"),
-    "reopen_help": (
-        "Tickets résolus pour la première fois dans la période (date locale) et part d'entre "
-        "eux réouverts depuis. Pour les périodes récentes, des réouvertures peuvent encore "
-        "venir.",
-        "Tickets first resolved in each period (local date) and the share of them reopened "
-        "since. For recent periods, reopenings may still come.",
-    ),
-    "grain": ("Pas de temps", "Time step"),
-    "week": ("semaine", "week"),
-    "month": ("mois", "month"),
-    "unexpected": ("Transitions inattendues", "Unexpected transitions"),
-    "unexpected_none": (
-        "Aucune transition inattendue pour ces filtres.",
-        "No unexpected transition for these filters.",
-    ),
-    "step": ("Étape", "Step"),
-    "step_etat": ("A atteint {etat} ({n} tickets)", "Reached {etat} ({n} tickets)"),
-    "step_transition": ("{a} → {b} ({n} transitions)", "{a} → {b} ({n} transitions)"),
-    "step_tickets": ("Tickets de l'étape", "Tickets of the step"),
-    "sort": ("Trier par", "Sort by"),
-    "from_etat": ("De", "From"),
-    "to_etat": ("Vers", "To"),
-    "transitions": ("Transitions", "Transitions"),
-    "tickets": ("Tickets", "Tickets"),
-    "visits": ("Passages", "Visits"),
-    "share_all": ("{pct} des tickets", "{pct} of tickets"),
-    "conversion_of": ("{pct} de {step}", "{pct} of {step}"),
-    "expected": ("transition prévue", "expected transition"),
-    "from": ("de", "from"),
-    "to": ("vers", "to"),
-    "resolved": ("Résolus", "Resolved"),
-    "reopen_rate": ("Taux de réouverture", "Reopen rate"),
-}
-SORTS = {
-    "created_desc": ("Création, récents d'abord", "Creation, newest first"),
-    "created": ("Création, anciens d'abord", "Creation, oldest first"),
-    "ttr_desc": ("TTR le plus long", "Longest TTR"),
-    "tto_desc": ("TTO le plus long", "Longest TTO"),
-    "due": ("Échéance TTR", "TTR due"),
-    "id": ("N° de ticket", "Ticket id"),
-}
+LABELS = labels.PARCOURS
+SORTS = labels.PARCOURS_SORTS
 LIMIT = 1000  # rows shown; the count says how many match, the full export has them all
 
 

@@ -12,58 +12,10 @@ import streamlit as st
 from app import components, data_review, state
 from app.i18n import date_format, fmt_int, lang, t, tr
 from ticketlib.console import sqlconsole
+from ticketlib.domain import labels
 from ticketlib.outputs.exports import to_excel_csv, to_xlsx
 
-LABELS = {
-    "intro": (
-        "Posez vos propres questions en SQL (dialecte DuckDB) sur les tables du tableau de bord. "
-        "La console est en **lecture seule** : une seule requête `SELECT` à la fois, sans accès "
-        "aux fichiers du serveur, au réseau ni aux extensions ; les résultats sont limités en "
-        "lignes et en temps.",
-        "Ask your own questions in SQL (DuckDB dialect) over the dashboard's tables. The "
-        "console is **read only**: one `SELECT` at a time, no access to the server's files, the "
-        "network or extensions; results are capped in rows and time.",
-    ),
-    "tables": ("Tables disponibles", "Available tables"),
-    "tables_help": (
-        "`ticket_sla`, `intervals`, `etat_durations`, `quality` : tables dérivées, calculées à "
-        "l'import avec le sla.toml en vigueur, au dernier événement. `tickets`, `events`, "
-        "`quarantine`, `imports`, `import_files`, `import_flags` : tables brutes. Les durées "
-        "`*_us` sont en microsecondes (÷ 3,6e9 pour des heures) ; les dates sont affichées dans "
-        "le fuseau {tz}.",
-        "`ticket_sla`, `intervals`, `etat_durations`, `quality`: derived tables, computed at "
-        "import with the sla.toml in force, as of the latest event. `tickets`, `events`, "
-        "`quarantine`, `imports`, `import_files`, `import_flags`: raw tables. `*_us` durations "
-        "are microseconds (÷ 3.6e9 for hours); timestamps show in the {tz} time zone.",
-    ),
-    "stale": (
-        "Les tables dérivées ont été calculées avec une autre configuration que le sla.toml "
-        "actuel ; elles seront recalculées au prochain import.",
-        "The derived tables were computed with another configuration than the current "
-        "sla.toml; the next import rebuilds them.",
-    ),
-    "view": ("Table", "Table"),
-    "column": ("Colonne", "Column"),
-    "type": ("Type", "Type"),
-    "example": ("Exemples", "Examples"),
-    "example_placeholder": ("Choisir un exemple…", "Choose an example…"),
-    "query": ("Requête SQL", "SQL query"),
-    "query_help": ("Ctrl+Entrée pour lancer.", "Ctrl+Enter to run."),
-    "row_cap": ("Lignes au plus", "Rows at most"),
-    "time_limit": ("Temps maximal (s)", "Time limit (s)"),
-    "run": ("Exécuter", "Run"),
-    "result": (
-        "{rows} lignes en {s} s.",
-        "{rows} rows in {s} s.",
-    ),
-    "truncated": (
-        "Résultat tronqué aux {cap} premières lignes : ajoutez un filtre, un `limit` ou une "
-        "agrégation.",
-        "Result cut at the first {cap} rows: add a filter, a `limit` or an aggregation.",
-    ),
-    "download_parquet": ("Parquet", "Parquet"),
-    "empty": ("La requête n'a renvoyé aucune ligne.", "The query returned no row."),
-}
+LABELS = labels.REQUETES_SQL
 ROW_CAPS = (100, 1_000, 10_000, 50_000, 100_000)
 TIME_LIMITS = (2, 5, 10, 30, 60)
 SQL_KEY = "sql_text"

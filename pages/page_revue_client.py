@@ -13,57 +13,11 @@ import streamlit as st
 
 from app import components, data, data_review, state, ticket_view
 from app.i18n import fmt_date, fmt_hours, fmt_int, fmt_pct, lang, priority_label, t, tr
+from ticketlib.domain import labels
+from ticketlib.domain.labels import REVIEW as REPORT_LABELS
 from ticketlib.outputs import report
-from ticketlib.outputs.report_labels import LABELS as REPORT_LABELS
 
-LABELS = REPORT_LABELS | {
-    "choose": ("Client", "Customer"),
-    "choose_placeholder": ("Choisissez un client…", "Choose a customer…"),
-    "choose_help": (
-        "Les clients sont classés par nombre de tickets. Le lien de la page garde le client.",
-        "Customers are sorted by ticket count. The page's link keeps the customer.",
-    ),
-    "from": ("Créés du", "Created from"),
-    "to": ("au", "to"),
-    "period_help": (
-        "Dates de création, incluses. Vide : tout l'historique du client.",
-        "Creation dates, inclusive. Empty: the customer's whole history.",
-    ),
-    "pick_first": (
-        "Choisissez un client : la revue s'affiche et se télécharge en un clic (HTML ou PDF).",
-        "Choose a customer: the review shows and downloads in one click (HTML or PDF).",
-    ),
-    "download_html": ("Télécharger la revue (HTML)", "Download the review (HTML)"),
-    "download_pdf": ("Télécharger la revue (PDF)", "Download the review (PDF)"),
-    "download_help": (
-        "Un fichier autonome : graphiques inclus, s'ouvre sans connexion.",
-        "A self-contained file: charts included, opens offline.",
-    ),
-    "pdf_missing": (
-        "PDF indisponible : chromium n'est pas installé sur ce serveur "
-        "(`apt-get install chromium`). Le fichier HTML contient la même revue et s'imprime "
-        "en PDF depuis le navigateur.",
-        "PDF unavailable: chromium is not installed on this server (`apt-get install "
-        "chromium`). The HTML file holds the same review and prints to PDF from the browser.",
-    ),
-    "computed": (
-        "Calculé au {as_of} ({tz}) · calendrier {hours}, fériés {holidays} · cibles {targets}",
-        "Computed as of {as_of} ({tz}) · calendar {hours}, holidays {holidays} · targets {targets}",
-    ),
-    "breaches_caption": (
-        "Un ticket peut dépasser ses deux délais. « Consommé par » : l'état où le délai s'est "
-        "écoulé.",
-        'A ticket may breach both clocks. "Consumed by": the état where the clock ran.',
-    ),
-    "selected_hint": (
-        "Sélectionnez un ticket pour ouvrir son parcours.",
-        "Select a ticket to open its history.",
-    ),
-    "no_customer": (
-        "Aucun client dans les données : la colonne `customer` des tickets est vide.",
-        "No customer in the data: the tickets' `customer` column is empty.",
-    ),
-}
+LABELS = REPORT_LABELS | labels.REVUE_CLIENT
 BREACH_COLUMNS = {
     "ticket_id": "ticket",
     "title": "title_col",

@@ -13,8 +13,8 @@ import streamlit as st
 
 from app import components, data, state
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
-from app.labels_sla import OVERVIEW
 from ticketlib.charts import sla as charts
+from ticketlib.domain.labels import OVERVIEW
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
 

@@ -34,9 +34,9 @@ from ticketlib.domain.formats import (  # noqa: F401 (the review's formatters)
     missing,
     weekday_names,
 )
+from ticketlib.domain.labels import REVIEW as LABELS
 from ticketlib.domain.vocabulary import ETAT_BY_CODE, PRIORITY_BY_CODE, PRIORITY_CODES
 from ticketlib.marts.dataset import Marts
-from ticketlib.outputs.report_labels import LABELS
 from ticketlib.queries import metrics
 from ticketlib.queries import review as metrics_review
 
