@@ -168,7 +168,7 @@ def test_ticket_filter_on_the_rows_of_a_ticket():
     )
     # a search or a drill-down reads the per-ticket mart
     assert ticket_filter(marts, Filters(extra=(("ttr_status", "breached"),)), alias="i") == (
-        "i.ticket_key in (select ticket_key from store.marts.ticket_sla where "
+        "i.ticket_key in (select ticket_key from marts.ticket_sla where "
         "ttr_status::varchar is not distinct from $extra0)",
         {"extra0": "breached"},
     )

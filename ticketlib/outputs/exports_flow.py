@@ -14,7 +14,7 @@ from ticketlib.db.sqlfiles import bound, render
 from ticketlib.domain.config import SlaConfig
 from ticketlib.marts.dataset import Marts
 from ticketlib.outputs.exports import FORMULA_START
-from ticketlib.queries import metrics
+from ticketlib.queries import metrics, runner
 from ticketlib.queries import workflow as metrics_flow
 from ticketlib.queries.filters import Filters, where
 
@@ -108,11 +108,9 @@ def tickets_csv(
 ) -> bytes:
     """Every filtered ticket of `metrics.tickets`, sorted by `order`."""
     clause, params = where(filters)
+    runner.use_marts(cur, marts)
     query = render(
         "metric_tickets",
-        ticket_sla_table=marts.ticket_sla,
-        intervals_table=marts.intervals,
-        etat_durations_table=marts.etat_durations,
         where=clause,
         order=metrics.SORTABLE[order],
     )
@@ -133,5 +131,6 @@ def breaches_csv(
 ) -> bytes:
     """Every row of `metrics_flow.breach_list` (no limit), sorted by `order`."""
     query, params = metrics_flow.breach_list_sql(marts, filters, config, order, 2**62)
+    runner.use_marts(cur, marts)
     tz = config.calendar.timezone
     return query_csv(cur, query, params, columns, headers, labels, tz, lang)

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ticketlib.db.sqlfiles import bound, render
 from ticketlib.domain.config import SlaConfig
 from ticketlib.domain.vocabulary import PRIORITY_CODES
 from ticketlib.marts.dataset import Marts
+from ticketlib.queries import runner
 from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
 
 SORTABLE = {
@@ -28,14 +28,7 @@ GRAINS = ("day", "week", "month")
 
 
 def _run(cur, name: str, marts: Marts, params: dict, **parts) -> pd.DataFrame:
-    text = render(
-        name,
-        ticket_sla_table=marts.ticket_sla,
-        intervals_table=marts.intervals,
-        etat_durations_table=marts.etat_durations,
-        **parts,
-    )
-    return cur.execute(text, bound(text, params)).df()
+    return runner.run(cur, marts, name, params, **parts)
 
 
 def _period(filters: Filters) -> tuple[str, dict]:
@@ -61,7 +54,7 @@ def ticket_filter(marts: Marts, filters: Filters, alias: str = "") -> tuple[str,
     if not filters.search.strip() and not filters.extra:
         return where(filters, alias=alias, prefix="f_")
     a = f"{alias}." if alias else ""
-    return f"{a}ticket_key in (select ticket_key from {marts.ticket_sla} where {clause})", params
+    return f"{a}ticket_key in (select ticket_key from marts.ticket_sla where {clause})", params
 
 
 @dataclass(frozen=True)
@@ -184,8 +177,7 @@ def tickets(
 
 def count_tickets(cur, marts: Marts, filters: Filters) -> int:
     clause, params = where(filters)
-    text = f"select count(*) from {marts.ticket_sla} where {clause}"
-    return cur.execute(text, bound(text, params)).fetchall()[0][0]
+    return int(runner.scalar(cur, marts, "metric_count_tickets", params, where=clause))
 
 
 def what_if(
@@ -223,52 +215,32 @@ def distribution(
     )
 
 
-def options(cur, marts: Marts) -> dict[str, list[str]]:
-    """Distinct values for the sidebar's multi-selects."""
-    out = {}
-    for column in ("customer", "team", "assignee"):
-        rows = cur.execute(
-            f"select distinct {column} from {marts.ticket_sla} where {column} is not null order by 1"
-        ).fetchall()
-        out[column] = [r[0] for r in rows]
-    row = cur.execute(
-        f"select min(created_day), max(created_day) from {marts.ticket_sla}"
-    ).fetchall()[0]
-    out["days"] = list(row)
+def options(cur, marts: Marts) -> dict[str, list]:
+    """Distinct values for the sidebar's multi-selects, and the first and last creation day."""
+    row = _run(cur, "metric_options", marts, {}).iloc[0]
+    out = {c: [] if row[c] is None else list(row[c]) for c in ("customer", "team", "assignee")}
+    out["days"] = [_day(row["first_day"]), _day(row["last_day"])]
     return out
+
+
+def _day(value):
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def ticket_detail(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame]:
     """One ticket: its clocks (the mart row), its état intervals, its events, time per état."""
-    sla = cur.execute(
-        f"select * from {marts.ticket_sla} where ticket_id = $id", {"id": ticket_id}
-    ).df()
+    sla = _run(cur, "metric_ticket_row", marts, {"id": ticket_id})
     if sla.empty:
         return {"sla": sla}
-    key = int(sla.ticket_key.iloc[0])
-    intervals = cur.execute(
-        f"select start_ts, make_timestamp(end_us)::timestamptz as end_ts, etat::varchar as etat, "
-        f"wall_us / 3.6e9 as wall_h, bus_us / 3.6e9 as business_h, priority::varchar as priority, "
-        f"new_visit, is_creation from {marts.intervals} where ticket_key = $k order by pos",
-        {"k": key},
-    ).df()
-    events = cur.execute(
-        "select ts, status_raw, etat::varchar as etat, priority_raw, priority::varchar as priority, "
-        "e.import_id, f.file_name, e.source_row from events e "
-        "left join import_files f on f.import_id = e.import_id "
-        "and f.file_index = ((e.seq >> 32) & 255) "
-        "where ticket_key = $k order by ts, seq",
-        {"k": key},
-    ).df()
-    per_etat = cur.execute(
-        f"select etat::varchar as etat, visits, wall_us / 3.6e9 as wall_h, business_us / 3.6e9 as business_h "
-        f"from {marts.etat_durations} where ticket_key = $k order by etat",
-        {"k": key},
-    ).df()
-    return {"sla": sla, "intervals": intervals, "events": events, "durations": per_etat}
+    key = {"k": int(sla.ticket_key.iloc[0])}
+    return {
+        "sla": sla,
+        "intervals": _run(cur, "metric_ticket_intervals", marts, key),
+        "events": _run(cur, "metric_ticket_events", marts, key),
+        "durations": _run(cur, "metric_ticket_durations", marts, key),
+    }
 
 
 def quality_summary(cur, marts: Marts) -> pd.DataFrame:
-    return cur.execute(
-        f"select flag, count(*) as flags, count(distinct ticket_id) as tickets from {marts.quality} group by all order by flags desc, flag"
-    ).df()
+    """Per data-quality flag: flags and distinct tickets, most frequent first."""
+    return _run(cur, "metric_quality_summary", marts, {})

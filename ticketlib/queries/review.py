@@ -12,9 +12,10 @@ from datetime import date
 
 import pandas as pd
 
-from ticketlib.db.sqlfiles import bound, render, sql
+from ticketlib.db.sqlfiles import bound, sql
 from ticketlib.domain.config import SlaConfig
 from ticketlib.marts.dataset import Marts
+from ticketlib.queries import runner
 from ticketlib.queries.filters import Filters, where
 
 
@@ -26,15 +27,7 @@ def review_filters(customer: str, date_from: date | None, date_to: date | None) 
 
 
 def _run(cur, name: str, marts: Marts, params: dict, **parts) -> pd.DataFrame:
-    text = render(
-        name,
-        ticket_sla_table=marts.ticket_sla,
-        intervals_table=marts.intervals,
-        etat_durations_table=marts.etat_durations,
-        quality_table=marts.quality,
-        **parts,
-    )
-    return cur.execute(text, bound(text, params)).df()
+    return runner.run(cur, marts, name, params, **parts)
 
 
 def _raw(cur, name: str, params: dict | None = None) -> pd.DataFrame:

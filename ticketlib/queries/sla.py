@@ -17,6 +17,7 @@ from ticketlib.db.sqlfiles import bound, render
 from ticketlib.domain.config import WEEKDAYS, SlaConfig
 from ticketlib.domain.vocabulary import PRIORITY_CODES, STOP_ETATS
 from ticketlib.marts.dataset import Marts
+from ticketlib.queries import runner
 from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
 from ticketlib.queries.metrics import GRAINS, SORTABLE
 
@@ -53,10 +54,6 @@ KPI_KINDS: dict[str, tuple[bool, str, str]] = {
 DEFAULT_WEEKS = 4
 
 
-def _tables(marts: Marts) -> dict[str, str]:
-    return {"ticket_sla_table": marts.ticket_sla, "intervals_table": marts.intervals}
-
-
 def clock_compliance(
     cur,
     marts: Marts,
@@ -89,7 +86,8 @@ def clock_compliance(
         if totals
         else "((row_value, col_value))"
     )
-    text = render("metric_sla_compliance", **_tables(marts), where=clause, sets=sets, **parts)
+    text = render("metric_sla_compliance", where=clause, sets=sets, **parts)
+    runner.use_marts(cur, marts)
     frame = cur.execute(text, bound(text, params | {"grain": grain})).df()
     for column in ("met", "n", "row_total", "col_total"):
         frame[column] = frame[column].astype("int64")
@@ -102,9 +100,8 @@ def kpi_tickets(cur, marts: Marts, filters: Filters, kind: str, limit: int = 500
     """The tickets behind one KPI card (the ticket table's columns)."""
     in_period, condition, order = KPI_KINDS[kind]
     clause, params = where(filters, period=in_period)
-    text = render(
-        "metric_tickets", **_tables(marts), where=f"{clause} and {condition}", order=SORTABLE[order]
-    )
+    text = render("metric_tickets", where=f"{clause} and {condition}", order=SORTABLE[order])
+    runner.use_marts(cur, marts)
     return cur.execute(text, bound(text, params | {"limit": limit})).df()
 
 
@@ -119,14 +116,14 @@ def backlog_tickets(
 ) -> pd.DataFrame:
     """The tickets in état `etat` at the end of local day `day` (backlog chart drill-down)."""
     clause, params = where(filters.without_period())
-    keys = render("metric_sla_backlog_keys", **_tables(marts))
+    keys = render("metric_sla_backlog_keys")
     text = render(
         "metric_tickets",
-        **_tables(marts),
         where=f"{clause} and ticket_key in ({keys})",
         order=SORTABLE["created"],
     )
     values = params | {"tz": config.calendar.timezone, "day": day, "etat": etat, "limit": limit}
+    runner.use_marts(cur, marts)
     return cur.execute(text, bound(text, values)).df()
 
 

@@ -16,7 +16,7 @@ from ticketlib.db.sqlfiles import bound, render
 from ticketlib.domain.config import SlaConfig
 from ticketlib.domain.vocabulary import ETAT_CODES, EXPECTED_TRANSITIONS
 from ticketlib.marts.dataset import Marts
-from ticketlib.queries import metrics
+from ticketlib.queries import metrics, runner
 from ticketlib.queries.filters import Filters, where
 
 # The step each état is converted from in the funnel: the main path ouvert -> pris en compte
@@ -44,14 +44,7 @@ STEP_KINDS = ("etat", "transition")
 
 
 def _run(cur, name: str, marts: Marts, params: dict, **parts) -> pd.DataFrame:
-    text = render(
-        name,
-        ticket_sla_table=marts.ticket_sla,
-        intervals_table=marts.intervals,
-        etat_durations_table=marts.etat_durations,
-        **parts,
-    )
-    return cur.execute(text, bound(text, params)).df()
+    return runner.run(cur, marts, name, params, **parts)
 
 
 # --- Parcours ---------------------------------------------------------------------------------
@@ -130,8 +123,6 @@ def _step_where(marts: Marts, filters: Filters, step: tuple) -> tuple[str, dict]
     clause, params = where(filters)
     keys = render(
         f"metric_flow_step_{kind}",
-        intervals_table=marts.intervals,
-        etat_durations_table=marts.etat_durations,
         to_etat=_etat(b),
         from_etat=_etat(a) if kind == "transition" else "",
     )
@@ -160,8 +151,7 @@ def step_tickets(
 
 def count_step_tickets(cur, marts: Marts, filters: Filters, step: tuple) -> int:
     clause, params = _step_where(marts, filters, step)
-    text = f"select count(*) from {marts.ticket_sla} where {clause}"
-    return int(cur.execute(text, bound(text, params)).fetchall()[0][0])
+    return int(runner.scalar(cur, marts, "metric_count_tickets", params, where=clause))
 
 
 # the reopen rate per week or month: one query serves both modules
@@ -186,9 +176,6 @@ def breach_list_sql(
     base, period, params = _breach_parts(filters, config)
     text = render(
         "metric_flow_breaches",
-        ticket_sla_table=marts.ticket_sla,
-        intervals_table=marts.intervals,
-        etat_durations_table=marts.etat_durations,
         base=base,
         period=period,
         order=BREACH_ORDERS[order],
@@ -206,6 +193,7 @@ def breach_list(
 ) -> pd.DataFrame:
     """Breached and at-risk tickets: open ones first, then those resolved in the period."""
     text, params = breach_list_sql(marts, filters, config, order, limit)
+    runner.use_marts(cur, marts)
     return cur.execute(text, bound(text, params)).df()
 
 
@@ -244,11 +232,7 @@ def ticket(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame] | None:
         .reset_index(drop=True)
     )
     durations["visits"] = durations.visits.astype("int64")
-    flags = cur.execute(
-        f"select flag, flagged_at, detail from {marts.quality} where ticket_key = $k "
-        "order by flagged_at nulls first, flag",
-        {"k": key},
-    ).df()
+    flags = _run(cur, "metric_ticket_flags", marts, {"k": key})
     return {
         "sla": sla,
         "clocks": clocks(sla.iloc[0]),

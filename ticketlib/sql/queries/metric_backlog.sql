@@ -4,12 +4,12 @@ with daily as (
     select day, etat, sum(d) as d
     from (
         select start_day as day, etat, count(*) as d
-        from {intervals_table}
+        from marts.intervals
         where etat <> 'ferme' and {keys_filter}
         group by all
         union all
         select end_day, etat, -count(*)
-        from {intervals_table}
+        from marts.intervals
         where etat <> 'ferme' and not is_last and {keys_filter}
         group by all
     )

@@ -3,7 +3,7 @@
 -- priority, the one whose target judged it (DESIGN §2), like every compliance figure; the
 -- `tickets` count follows the TTR clock's group.
 with filtered as (
-    select * from {ticket_sla_table} where {where} and {day_column} is not null
+    select * from marts.ticket_sla where {where} and {day_column} is not null
 ), tto as (
     select date_trunc($grain, {day_column}) as bucket,
            {tto_group} as grp,

@@ -3,7 +3,7 @@
 select {priority_column}::varchar as priority,
        floor(least({elapsed} / 3.6e9, $cap_h) / $bin_h) * $bin_h as hours,
        count(*) as tickets
-from {ticket_sla_table}
+from marts.ticket_sla
 where {where} and {stopped}
 group by all
 order by priority, hours

@@ -8,7 +8,7 @@ select count(*) as total,
        count(*) filter (where ttr_stopped) as closed_breached,
        coalesce(sum(greatest(ttr_elapsed_us - ttr_target_us, 0))
                 filter (where ttr_breached), 0) / 3.6e9 as ttr_overrun_h
-from {ticket_sla_table}
+from marts.ticket_sla
 where {base}
   and (tto_status in ('breached', 'at_risk') or ttr_status in ('breached', 'at_risk'))
   and (not ttr_stopped or {period})

@@ -5,7 +5,7 @@
 with flagged as (
     select t.*,
            case when ttr_status in ('breached', 'at_risk') then 'ttr' else 'tto' end as clock
-    from {ticket_sla_table} t
+    from marts.ticket_sla t
     where {base}
       and (tto_status in ('breached', 'at_risk') or ttr_status in ('breached', 'at_risk'))
       and (not ttr_stopped or {period})

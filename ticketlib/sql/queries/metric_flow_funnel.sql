@@ -3,7 +3,7 @@
 select etat::varchar as etat, tickets, visits
 from (
     select d.etat, count(*) as tickets, sum(d.visits)::bigint as visits
-    from {etat_durations_table} d
+    from marts.etat_durations d
     where d.visits > 0 and {keys_filter}
     group by d.etat
 )

@@ -3,7 +3,7 @@
 select prev_etat::varchar as from_etat, etat::varchar as to_etat, tickets
 from (
     select prev_etat, etat, count(distinct ticket_key) as tickets
-    from {intervals_table}
+    from marts.intervals
     where new_visit and not is_creation and ({pairs}) and {keys_filter}
     group by prev_etat, etat
 )

@@ -9,7 +9,7 @@ from (
            case when reopens = 0 and ttr_stopped and resolved_at = first_resolved_at
                 then resolved_day
                 else (timezone($tz, first_resolved_at))::date end as first_day
-    from {ticket_sla_table}
+    from marts.ticket_sla
     where {where} and first_resolved_at is not null
 )
 group by all

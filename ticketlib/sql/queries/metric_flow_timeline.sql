@@ -4,7 +4,7 @@ with rows as (
     select start_us, end_us, pos, etat, bus_us, wall_us, priority,
            sum(case when new_visit then 1 else 0 end)
                over (order by pos rows unbounded preceding) as visit
-    from {intervals_table}
+    from marts.intervals
     where ticket_key = $ticket_key
 )
 select visit::bigint as visit, etat::varchar as etat,

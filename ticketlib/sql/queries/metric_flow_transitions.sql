@@ -3,7 +3,7 @@
 select prev_etat::varchar as from_etat, etat::varchar as to_etat, transitions
 from (
     select prev_etat, etat, count(*) as transitions
-    from {intervals_table}
+    from marts.intervals
     where new_visit and not is_creation and prev_etat is not null and {keys_filter}
     group by prev_etat, etat
 )

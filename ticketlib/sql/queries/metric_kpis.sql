@@ -13,5 +13,5 @@ select count(*) filter (where {period}) as tickets,
        count(*) filter (where not ttr_stopped and not tto_breached
                           and not ttr_breached
                           and (tto_status = 'at_risk' or ttr_status = 'at_risk')) as at_risk_open
-from {ticket_sla_table}
+from marts.ticket_sla
 where {base}

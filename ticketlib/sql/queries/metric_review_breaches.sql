@@ -2,7 +2,7 @@
 -- business hours, due instant, and the état that consumed the clock: ouvert for TTO (it runs only
 -- there), for TTR the mart's ttr_consumed_by (the état where the clock ran longest).
 with filtered as (
-    select * from {ticket_sla_table} where {where}
+    select * from marts.ticket_sla where {where}
 ), clocks as (
     select ticket_key, 'tto' as clock, tto_priority::varchar as clock_priority,
            tto_target_us as target_us, tto_elapsed_us as elapsed_us, tto_due_at as due_at,

@@ -3,7 +3,7 @@
 -- priority, the one whose target judged it (DESIGN §2), as on every page; `tickets` and
 -- `open_now` follow the TTR clock's priority.
 with filtered as (
-    select * from {ticket_sla_table} where {where}
+    select * from marts.ticket_sla where {where}
 ), tto as (
     select tto_priority as prio,
            count(*) filter (where tto_met) as tto_met,

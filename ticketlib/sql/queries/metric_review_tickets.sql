@@ -9,7 +9,7 @@ select ticket_id, title, customer, priority::varchar as priority, etat::varchar 
        customer_wait_us / 3.6e9 as customer_wait_h,
        requester_wait_us / 3.6e9 as requester_wait_h,
        ticket_key
-from {ticket_sla_table}
+from marts.ticket_sla
 where {where}
 order by created_at, ticket_id
 limit $limit

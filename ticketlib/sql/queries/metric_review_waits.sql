@@ -3,7 +3,7 @@
 -- hours the customer waited for the desk (agent work: ouvert, pris en compte, réouvert; plus
 -- the desk's internal waits).
 with filtered as (
-    select * from {ticket_sla_table} where {where}
+    select * from marts.ticket_sla where {where}
 ), grouped as (
     select date_trunc('month', created_day)::date as month,
            grouping(date_trunc('month', created_day)::date) = 1 as is_total,

@@ -5,7 +5,7 @@ with edge as (
     select epoch_us(timezone($tz, ($day + interval 1 day)::timestamp)) as t_us
 )
 select distinct i.ticket_key
-from {intervals_table} i, edge
+from marts.intervals i, edge
 where i.etat::varchar = $etat
   and i.start_us < edge.t_us
   and (i.is_last or i.end_us >= edge.t_us)

@@ -8,7 +8,7 @@ with tto as (
            grouping(row_value) as row_total, grouping(col_value) as col_total,
            count(*) filter (where tto_met) as met,
            count(*) filter (where tto_decided) as n
-    from {ticket_sla_table}
+    from marts.ticket_sla
     where {where}
     group by grouping sets {sets}
 ), ttr as (
@@ -16,7 +16,7 @@ with tto as (
            grouping(row_value) as row_total, grouping(col_value) as col_total,
            count(*) filter (where ttr_met) as met,
            count(*) filter (where ttr_decided) as n
-    from {ticket_sla_table}
+    from marts.ticket_sla
     where {where}
     group by grouping sets {sets}
 )

@@ -11,7 +11,7 @@ with t as (
                              else $tto_faible end as new_tto,
            case ttr_priority when 'haute' then $ttr_haute when 'moyenne' then $ttr_moyenne
                              else $ttr_faible end as new_ttr
-    from {ticket_sla_table}
+    from marts.ticket_sla
     where {where}
 ), s as (
     select *,
