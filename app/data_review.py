@@ -1,9 +1,9 @@
 """Streamlit side of the customer review, the data page and the SQL console.
 
 The cached review report (keyed like `app.cache` on the database version, configuration and
-as-of instant; the review's and the data page's queries are in `app.data`); the import of uploaded files (saved
-to a temporary folder under their own names, then `run_import`, then every cached query
-cleared); the console's schema. Pages call these and draw.
+as-of instant; the review's and the data page's queries are in `app.data`); the import of
+uploaded files (saved to a temporary folder under their own names, then `run_import`, then
+every cached query cleared); the console's schema. Pages call these and draw.
 """
 
 from __future__ import annotations

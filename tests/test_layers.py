@@ -84,3 +84,21 @@ def test_the_rule_checker_sees_a_wrong_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from ticketlib.ingest import run_import\n    import streamlit\n")
     assert _imports(bad) == ["ticketlib.ingest", "streamlit"]
+
+
+def test_page_files_and_their_tests_are_named_like_their_url():
+    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    pages = [
+        (node.elts[0].value, node.elts[3].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Tuple)
+        and len(node.elts) == 4
+        and all(isinstance(e, ast.Constant) for e in node.elts)
+    ]
+    assert len(pages) == 8
+    for path, url in pages:
+        name = url.replace("-", "_")
+        # "page_" keeps the file name apart from the URL (commit 7c4efe9)
+        assert path == f"pages/page_{name}.py", (path, url)
+        assert (ROOT / path).exists()
+        assert (ROOT / "tests" / f"test_page_{name}.py").exists(), url
