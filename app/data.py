@@ -13,7 +13,7 @@ import pandas as pd
 
 from app import state
 from app.cache import cached
-from ticketlib.queries import metrics, review, sla, workflow
+from ticketlib.queries import admin, metrics, review, sla, workflow
 from ticketlib.queries.filters import Filters
 
 # --- overview and compliance (ticketlib.queries.metrics, .sla) ---------------------------------
@@ -24,7 +24,6 @@ tickets = cached(metrics.tickets)
 count_tickets = cached(metrics.count_tickets)
 what_if = cached(metrics.what_if)
 distribution = cached(metrics.distribution)
-quality_summary = cached(metrics.quality_summary)
 clock_compliance = cached(sla.clock_compliance)
 kpi_tickets = cached(sla.kpi_tickets)
 backlog_tickets = cached(sla.backlog_tickets)
@@ -39,14 +38,17 @@ breach_list = cached(workflow.breach_list)
 breach_summary = cached(workflow.breach_summary)
 ticket = cached(workflow.ticket, max_entries=256)
 
-# --- customer review and data page (ticketlib.queries.review) ----------------------------------
+# --- customer review (ticketlib.queries.review) ------------------------------------------------
 customers = cached(review.customers, max_entries=256)
-imports = cached(review.imports, max_entries=256)
-import_files = cached(review.import_files, max_entries=256)
-quarantine_summary = cached(review.quarantine_summary, max_entries=256)
-quarantine = cached(review.quarantine, max_entries=256)
-quarantine_count = cached(review.quarantine_count, max_entries=256)
-quality_flags = cached(review.quality_flags, max_entries=256)
+
+# --- data page (ticketlib.queries.admin) --------------------------------------------------------
+imports = cached(admin.imports, max_entries=256)
+import_files = cached(admin.import_files, max_entries=256)
+quarantine_summary = cached(admin.quarantine_summary, max_entries=256)
+quarantine = cached(admin.quarantine, max_entries=256)
+quarantine_count = cached(admin.quarantine_count, max_entries=256)
+quality_flags = cached(admin.quality_flags, max_entries=256)
+quality_summary = cached(admin.quality_summary, max_entries=256)
 
 
 def unexpected_transitions(filters: Filters) -> pd.DataFrame:

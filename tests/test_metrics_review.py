@@ -11,7 +11,7 @@ from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
 from ticketlib.domain.config import load_config
 from ticketlib.marts.dataset import Dataset
-from ticketlib.queries import metrics
+from ticketlib.queries import admin, metrics
 from ticketlib.queries import review as metrics_review
 
 MARCH = (date(2025, 3, 1), date(2025, 3, 31))
@@ -32,8 +32,9 @@ def ctx(review_db):
 
 def _q(ctx, name, *args, **kwargs):
     ds, config, marts = ctx
+    module = admin if hasattr(admin, name) else metrics_review
     with ds.cursor() as cur:
-        return getattr(metrics_review, name)(cur, marts, *args, **kwargs)
+        return getattr(module, name)(cur, marts, *args, **kwargs)
 
 
 def test_customers(ctx):
@@ -115,8 +116,8 @@ def test_tickets_with_waits(ctx):
 def test_imports_and_files(ctx):
     ds, _, _ = ctx
     with ds.cursor() as cur:
-        imports = metrics_review.imports(cur)
-        files = metrics_review.import_files(cur)
+        imports = admin.imports(cur)
+        files = admin.import_files(cur)
     assert imports.import_id.tolist() == [1]
     assert imports[["rows_read", "loaded", "duplicates", "quarantined", "files"]].iloc[
         0
@@ -129,10 +130,10 @@ def test_imports_and_files(ctx):
 def test_quarantine(ctx):
     ds, _, _ = ctx
     with ds.cursor() as cur:
-        summary = metrics_review.quarantine_summary(cur)
-        rows = metrics_review.quarantine(cur)
-        none = metrics_review.quarantine(cur, reason="bad_timestamp")
-        one = metrics_review.quarantine(cur, reason="unknown_status", import_id=1)
+        summary = admin.quarantine_summary(cur)
+        rows = admin.quarantine(cur)
+        none = admin.quarantine(cur, reason="bad_timestamp")
+        one = admin.quarantine(cur, reason="unknown_status", import_id=1)
     assert summary[["file_name", "reason", "rows"]].values.tolist() == [
         ["events.csv", "unknown_status", 1]
     ]

@@ -239,8 +239,3 @@ def ticket_detail(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame]:
         "events": _run(cur, "metric_ticket_events", marts, key),
         "durations": _run(cur, "metric_ticket_durations", marts, key),
     }
-
-
-def quality_summary(cur, marts: Marts) -> pd.DataFrame:
-    """Per data-quality flag: flags and distinct tickets, most frequent first."""
-    return _run(cur, "metric_quality_summary", marts, {})

@@ -1,8 +1,8 @@
-"""Named queries of the customer review and the data page (SQL in `sql/metric_review_*.sql`).
+"""Named queries of the customer review (SQL in `sql/queries/metric_review_*.sql`).
 
 Same shape as `ticketlib.queries.metrics`: a cursor, a `Marts`, `Filters` in; a DataFrame out. The
 review of one customer over a period is the per-ticket mart filtered on that customer and on
-the local creation date; the data page reads the raw tables (imports, files, quarantine).
+the local creation date. The data page's queries are in `ticketlib.queries.admin`.
 Nothing here knows about Streamlit.
 """
 
@@ -12,7 +12,6 @@ from datetime import date
 
 import pandas as pd
 
-from ticketlib.db.sqlfiles import bound, sql
 from ticketlib.domain.config import SlaConfig
 from ticketlib.marts.dataset import Marts
 from ticketlib.queries import runner
@@ -28,11 +27,6 @@ def review_filters(customer: str, date_from: date | None, date_to: date | None) 
 
 def _run(cur, name: str, marts: Marts, params: dict, **parts) -> pd.DataFrame:
     return runner.run(cur, marts, name, params, **parts)
-
-
-def _raw(cur, name: str, params: dict | None = None) -> pd.DataFrame:
-    text = sql(name)
-    return cur.execute(text, bound(text, params or {})).df()
 
 
 # --- customer review --------------------------------------------------------------------------
@@ -69,7 +63,7 @@ def breaches(
         cur,
         "metric_review_breaches",
         marts,
-        params | {"limit": limit, "pause": list(config.rules.pause)},
+        params | {"limit": limit},
         where=clause,
     )
 
@@ -78,37 +72,3 @@ def tickets(cur, marts: Marts, filters: Filters, limit: int = 5000) -> pd.DataFr
     """The filtered tickets, oldest first, with their waits."""
     clause, params = where(filters)
     return _run(cur, "metric_review_tickets", marts, params | {"limit": limit}, where=clause)
-
-
-# --- data page --------------------------------------------------------------------------------
-
-
-def imports(cur) -> pd.DataFrame:
-    return _raw(cur, "metric_review_imports")
-
-
-def import_files(cur) -> pd.DataFrame:
-    return _raw(cur, "metric_review_import_files")
-
-
-def quarantine_summary(cur) -> pd.DataFrame:
-    return _raw(cur, "metric_review_quarantine_summary")
-
-
-def quarantine(
-    cur, reason: str | None = None, import_id: int | None = None, limit: int = 5000
-) -> pd.DataFrame:
-    return _raw(
-        cur,
-        "metric_review_quarantine",
-        {"reason": reason, "import_id": import_id, "limit": limit},
-    )
-
-
-def quarantine_count(cur, reason: str | None = None, import_id: int | None = None) -> int:
-    frame = _raw(cur, "metric_review_quarantine_count", {"reason": reason, "import_id": import_id})
-    return int(frame["rows"].iloc[0])
-
-
-def quality_flags(cur, marts: Marts, flag: str | None = None, limit: int = 5000) -> pd.DataFrame:
-    return _run(cur, "metric_review_quality_flags", marts, {"flag": flag, "limit": limit})

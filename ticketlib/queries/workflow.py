@@ -164,7 +164,7 @@ reopen_rate = metrics.reopen_rate
 def _breach_parts(filters: Filters, config: SlaConfig) -> tuple[str, str, dict]:
     base, params = where(filters, period=False)
     period, pparams = metrics._period(filters)
-    return base, period, params | pparams | {"pause": list(config.rules.pause)}
+    return base, period, params | pparams
 
 
 def breach_list_sql(
