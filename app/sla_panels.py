@@ -14,6 +14,7 @@ from ticketlib.domain.config import WEEKDAYS
 from ticketlib.domain.formats import weekday_names
 from ticketlib.domain.labels import COMPLIANCE
 from ticketlib.domain.vocabulary import PRIORITY_BY_CODE, PRIORITY_CODES
+from ticketlib.queries import config_view
 from ticketlib.queries import sla as metrics_sla
 from ticketlib.queries.filters import Filters
 from ticketlib.queries.sla import ALL_KEY
@@ -52,7 +53,7 @@ def french(frame: pd.DataFrame):
 
 
 def configured_hours(config) -> dict[str, tuple[float, float]]:
-    frame = metrics_sla.targets_frame(config)
+    frame = config_view.targets_frame(config)
     return {r.priority: (r.tto_h, r.ttr_h) for r in frame.itertuples()}
 
 
@@ -92,7 +93,7 @@ def targets_panel(config, names: dict[str, str]) -> None:
     left, right = st.columns([3, 4])
     with left:
         st.markdown(f"**{L('targets_title')}**")
-        targets = metrics_sla.targets_frame(config)
+        targets = config_view.targets_frame(config)
         shown = pd.DataFrame(
             {
                 t("priority"): [names[p] for p in targets["priority"]],
@@ -116,11 +117,11 @@ def targets_panel(config, names: dict[str, str]) -> None:
                 (weekdays[a] if a == b else f"{weekdays[a]}–{weekdays[b]}")
                 + " "
                 + (text or L("c_closed"))
-                for a, b, text in metrics_sla.weekly_hours(config)
+                for a, b, text in config_view.weekly_hours(config)
             )
         first, last = data.options().get("days") or (None, None)
         closed = (
-            metrics_sla.holidays_between(config, first, last, lang())
+            config_view.holidays_between(config, first, last, lang())
             if first and last
             else pd.DataFrame(columns=["day", "name", "kind"])
         )

@@ -11,7 +11,7 @@ import pytest
 from tests import sla_fixture as sf
 from ticketlib.domain.config import load_config
 from ticketlib.marts.dataset import Dataset
-from ticketlib.queries import metrics
+from ticketlib.queries import config_view, metrics
 from ticketlib.queries import sla as metrics_sla
 from ticketlib.queries.filters import Filters
 from ticketlib.queries.sla import ALL_KEY, NONE_KEY
@@ -346,21 +346,21 @@ def test_open_backlog_on(ctx):
 
 
 def test_configuration_summaries():
-    targets = metrics_sla.targets_frame(CONFIG)
+    targets = config_view.targets_frame(CONFIG)
     assert targets.values.tolist() == [
         ["haute", 1.0, 8.0],
         ["moyenne", 4.0, 24.0],
         ["faible", 8.0, 45.0],
     ]
-    assert metrics_sla.weekly_hours(CONFIG) == [
+    assert config_view.weekly_hours(CONFIG) == [
         ("mon", "fri", "09:00-18:00"),
         ("sat", "sun", ""),
     ]
-    closed = metrics_sla.holidays_between(CONFIG, date(2025, 12, 1), date(2026, 1, 5))
+    closed = config_view.holidays_between(CONFIG, date(2025, 12, 1), date(2026, 1, 5))
     assert [d.isoformat() for d in closed.day] == ["2025-12-24", "2025-12-25", "2026-01-01"]
     assert closed.kind.tolist() == ["closed", "holiday", "holiday"]
     assert closed.name.iloc[1] == "Noël"
-    english = metrics_sla.holidays_between(CONFIG, date(2025, 12, 25), date(2025, 12, 25), "en")
+    english = config_view.holidays_between(CONFIG, date(2025, 12, 25), date(2025, 12, 25), "en")
     assert english.name.tolist() == ["Christmas Day"]
     assert metrics_sla.what_if_targets_s({"haute": (1.5, 8.0)}) == {"haute": (5400, 28800)}
 
