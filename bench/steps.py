@@ -103,7 +103,7 @@ def pages(db: str, rounds: str = "20") -> dict:
         for page, calls in PAGE_QUERIES.items():
             t0 = time.perf_counter()
             for module, name, kwargs in calls:
-                fn = getattr(importlib.import_module(f"ticketlib.{module}"), name)
+                fn = getattr(importlib.import_module(f"ticketlib.queries.{MODULES[module]}"), name)
                 needs = ("backlog", "reopen_rate", "breach_summary", "breach_list")
                 args = [cur, marts, f] + ([config] if name in needs else [])
                 if name == "what_if":
@@ -142,6 +142,7 @@ def pages(db: str, rounds: str = "20") -> dict:
     }
 
 
+MODULES = {"metrics": "metrics", "metrics_sla": "sla", "metrics_flow": "workflow"}
 # The queries each page runs on a filter change (as the pages call them), module and name.
 PAGE_QUERIES = {
     "vue_ensemble": [
