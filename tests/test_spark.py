@@ -126,3 +126,30 @@ def test_export_raw_then_engine_spark_as_users_call_it(spark, demo_db, tmp_path)
     assert done.stderr == ""  # Spark's start-up notices stay out of the terminal
     want = cli_rows("durations", demo_db, tmp_path / "d.parquet")
     same_rows(pq.read_table(tmp_path / "lake" / "durations"), want)
+
+
+def test_default_as_of_when_imports_read_another_zone(spark, tmp_path):
+    """Loaded with a New York calendar (naive times), replayed with the Paris one: the naive
+    times are read again in Paris, and so is the default as-of (the latest of them), which the
+    driver then takes from each bucket's span (`plan_on_spark`'s second path)."""
+    from tests.cli_outputs import write_config
+    from tests.test_engine_properties import CALENDARS, load
+    from ticketlib import cli
+    from ticketlib.spark.engine import plan_on_spark, read_raw, run
+
+    tickets = [
+        ("T0", "2025-03-03 09:00", "haute", [("2025-03-03 10:00", "pris_en_compte", None)]),
+        ("T1", "2025-03-04 09:00", None, [("2025-03-05 17:30", "resolu", "faible")]),
+        ("T2", None, None, [("2025-03-05 08:00", "ouvert", None)]),
+    ]
+    db, _ = load(tmp_path / "h", "newyork", tickets)
+    cfg_path = write_config(tmp_path, CALENDARS["paris"], "replay.toml")
+    config = load_config(cfg_path)
+    export_raw(db, tmp_path / "raw")
+    plan = plan_on_spark(spark, read_raw(spark, str(tmp_path / "raw")), config, None, 3)
+    assert plan.as_of.isoformat() == "2025-03-05T16:30:00+00:00"  # 17:30 read in Paris
+    for kind in OUTPUTS:
+        run(spark, kind, str(tmp_path / "raw"), str(tmp_path / kind), config, None, 3)
+        argv = [kind, "--db", str(db), "--config", str(cfg_path), "--out"]
+        assert cli.main([*argv, str(tmp_path / f"{kind}.parquet")]) == 0
+        same_rows(pq.read_table(tmp_path / kind), pq.read_table(tmp_path / f"{kind}.parquet"))
