@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DB := data/tickets.duckdb
 PORT ?= 8501
 
-.PHONY: run test bench lint format demo-db realdata clean
+.PHONY: run test test-spark bench lint format demo-db realdata clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,17 @@ test: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(PY) -m bench
+	$(PY) -m bench.spark
+
+# --engine spark (optional): pyspark from requirements-spark.txt, and Java 17 or 21.
+$(VENV)/.spark: $(VENV)/.dev requirements-spark.txt
+	$(PY) -m pip install --quiet -r requirements-spark.txt
+	touch $@
+
+test-spark: $(VENV)/.spark
+	@command -v java >/dev/null || [ -x "$$JAVA_HOME/bin/java" ] \
+		|| { echo "test-spark needs Java 17/21: apt-get install openjdk-17-jre-headless"; exit 1; }
+	PYSPARK_PYTHON=$(abspath $(PY)) SPARK_LOCAL_IP=127.0.0.1 $(PY) -m pytest -q -m spark
 
 realdata: $(VENV)/.dev
 	$(PY) -m pytest -q -m realdata -s

@@ -104,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--as-of", default=None, help="ISO 8601 (naïf = heure locale du calendrier)")
         p.add_argument("--out", type=Path, required=True, help=".csv ou .parquet")
         p.set_defaults(func=cmd_export, export=name)
+        spark_options(p)
+
+    p = sub.add_parser("export-raw", help="tables brutes en Parquet / raw tables as Parquet")
+    p.add_argument("--db", type=Path, default=None, help="base DuckDB (défaut data/tickets.duckdb)")
+    p.add_argument("--out", type=Path, required=True, help="dossier / folder")
+    p.set_defaults(func=cmd_export_raw)
 
     p = sub.add_parser("demo", help="écrire un export de démonstration / write a demo export")
     p.add_argument("--tickets", type=int, default=3000)
@@ -113,8 +119,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def spark_options(p) -> None:
+    """`--engine spark` and its options (issue 12; ticketlib/spark/command.py)."""
+    p.add_argument("--engine", choices=["duckdb", "spark"], default="duckdb")
+    p.add_argument("--raw", default=None, help="Parquet bruts / raw Parquet (export-raw): DIR/URI")
+    p.add_argument("--master", default=None, help="Spark master (défaut / default local[2])")
+    p.add_argument("--partitions", type=int, default=None, help="partitions Spark (hash ticket)")
+
+
+def cmd_export_raw(args) -> int:
+    from ticketlib.db.raw_export import export_raw
+
+    counts = export_raw(args.db, args.out)
+    print(f"{args.out}: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
+    return 0
+
+
 def cmd_export(args) -> int:
     from ticketlib.outputs.exports import write_cli_export
+    from ticketlib.spark.command import check_args
+
+    problem = check_args(args)
+    if problem:
+        print(f"erreur / error: {problem}", file=sys.stderr)
+        return 2
+    if args.engine == "spark":
+        from ticketlib.spark.command import run_command
+
+        return run_command(args)
 
     config = load_config(args.config)
     n = write_cli_export(args.export, args.out, db=args.db, config=config, as_of=args.as_of)
