@@ -82,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument(
                 "--config", type=Path, default=None, help="sla.toml (défaut data/sla.toml)"
             )
+            p.add_argument(
+                "--memory",
+                default=None,
+                metavar="SIZE",
+                help="mémoire de DuckDB, au-delà il écrit sur disque (défaut : la moitié de la "
+                "mémoire de la machine) / DuckDB's memory budget, spilling to disk beyond it "
+                "(default: half the machine's memory), e.g. 2GB, 512MB",
+            )
 
     p = sub.add_parser("load", help="importer des exports / import exports")
     p.add_argument("paths", nargs="+", type=Path)
@@ -128,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     1 internal error, 130 interrupted."""
     args = build_parser().parse_args(argv)
     try:
+        if getattr(args, "memory", None):
+            from ticketlib.db import budget
+
+            budget.set_budget(args.memory)
         return args.func(args)
     except ConfigError as exc:
         print(f"erreur de configuration / configuration error: {_line(exc)}", file=sys.stderr)
