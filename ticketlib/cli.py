@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_export(args) -> int:
-    from ticketlib.outputs.exports import write_cli_export
+    from ticketlib.outputs.cli_export import write_cli_export
 
     config = load_config(args.config)
     n = write_cli_export(args.export, args.out, db=args.db, config=config, as_of=args.as_of)

@@ -166,24 +166,36 @@ def _epoch_us(dt: datetime) -> int:
 
 
 def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us: int) -> None:
-    con.register("cal_windows_frame", windows.frame())
     con.execute(
-        "create or replace temp table cal_windows as "
-        "select start_us, end_us, cum_us from cal_windows_frame order by start_us"
+        "create or replace temp table cal_windows as select unnest($s)::bigint as start_us, "
+        "unnest($e)::bigint as end_us, unnest($c)::bigint as cum_us order by start_us",
+        {
+            "s": windows.start_us.tolist(),
+            "e": windows.end_us.tolist(),
+            "c": windows.cum_us.tolist(),
+        },
     )
-    con.unregister("cal_windows_frame")
-    days = windows.day_frame()
-    con.register("cal_days_frame", days)
+    columns, more = windows.day_columns()
+    select = ", ".join(f"unnest(${n})::bigint as {n}" for n in columns)
+    con.execute(f"create or replace temp table cal_days_cols as select {select}", columns)
     con.execute(
-        "create or replace temp table cal_days as select * replace "
-        "(more::struct(s bigint, e bigint)[] as more) from cal_days_frame"
+        "create or replace temp table cal_days_more as select unnest($d)::bigint as day, "
+        "unnest($s)::bigint as s, unnest($e)::bigint as e",
+        {"d": [m[0] for m in more], "s": [m[1] for m in more], "e": [m[2] for m in more]},
     )
-    con.unregister("cal_days_frame")
+    con.execute(
+        "create or replace temp table cal_days as "
+        "select c.day, c.cum0, c.s1, c.e1, c.s2, c.e2, c.s3, c.e3, c.s4, c.e4, m.more, "
+        "c.tz_before, c.tz_switch, c.tz_after from cal_days_cols c "
+        "left join (select day, list({'s': s, 'e': e} order by s) as more "
+        "           from cal_days_more group by day) m using (day) order by c.day;"
+        "drop table cal_days_cols; drop table cal_days_more"
+    )
     # Macros built from validated codes and constants only (no user text reaches SQL here).
     pause = ", ".join(f"'{e}'" for e in config.rules.pause if e in ETAT_CODES) or "null"
     extra = (
         "coalesce(list_sum(list_transform(more, lambda w: greatest(0, least(t, w.e) - w.s))), 0)"
-        if days["more"].notna().any()
+        if more
         else "0"
     )
     con.execute(
