@@ -90,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
                 "mémoire de la machine) / DuckDB's memory budget, spilling to disk beyond it "
                 "(default: half the machine's memory), e.g. 2GB, 512MB",
             )
+            p.add_argument(
+                "--partitions",
+                type=int,
+                default=None,
+                metavar="N",
+                help="rejouer par N partitions de tickets (défaut : selon la taille des données "
+                "et la mémoire) / replay in N ticket partitions (default: from the data size "
+                "and the memory budget)",
+            )
 
     p = sub.add_parser("load", help="importer des exports / import exports")
     p.add_argument("paths", nargs="+", type=Path)
@@ -140,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             from ticketlib.db import budget
 
             budget.set_budget(args.memory)
+        if getattr(args, "partitions", None) is not None:
+            from ticketlib.db import budget
+
+            budget.set_partitions(args.partitions)
         return args.func(args)
     except ConfigError as exc:
         print(f"erreur de configuration / configuration error: {_line(exc)}", file=sys.stderr)

@@ -30,6 +30,7 @@ _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)?\s*$", re.IGNORECASE)
 MINIMUM = 64 * 10**6  # below this DuckDB cannot run the replay at all
 
 _budget: int | None = None
+_partitions: int | None = None
 
 
 def parse_size(text: str) -> int:
@@ -68,6 +69,24 @@ def budget() -> int:
         return _budget
     env = os.environ.get("TICKETLIB_MEMORY")
     return parse_size(env) if env else physical_memory() // 2
+
+
+def set_partitions(count: int | None) -> None:
+    """Force the replay's number of ticket partitions in this process (None: from the data
+    size and the budget)."""
+    global _partitions
+    if count is not None and count < 1:
+        raise ValueError(f"--partitions {count}: au moins / at least 1")
+    _partitions = count
+
+
+def partitions() -> int | None:
+    """The forced number of replay partitions: `set_partitions`, else `TICKETLIB_PARTITIONS`,
+    else None (chosen from the data size and the budget)."""
+    if _partitions is not None:
+        return _partitions
+    env = os.environ.get("TICKETLIB_PARTITIONS", "")
+    return int(env) if env.strip().isdigit() and int(env) > 0 else None
 
 
 def spill_directory(db: Path | str | None) -> Path:

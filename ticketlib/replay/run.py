@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from ticketlib.db import budget
 from ticketlib.db.sqlfiles import render, run_script, statements
 from ticketlib.domain.config import SlaConfig, load_config
 from ticketlib.domain.timestamps import offset_rules, parse_instant
@@ -35,6 +36,20 @@ SCOPES = {
     "all": (*SLA_LAYERS, "mart_etat_durations", "mart_quality", "mart_filterable"),
 }
 LAYERS = SCOPES["all"]
+# the temp tables a replay leaves for its readers (scope permitting), and the partial ones a
+# partitioned run drops
+OUTPUTS = ("int_intervals", "mart_ticket_sla", "mart_etat_durations", "mart_quality")
+INTERMEDIATE = (
+    "int_ticket_clocks",
+    "int_clock_priority",
+    "int_clock_targets",
+    "int_ttr_crossing",
+    "int_ttr_stop_rows",
+    "int_ttr_stops",
+)
+# bytes of memory per event while a partition is replayed (1M demo tickets, 7.5M events, peak
+# about 2 GB above the process's own)
+EVENT_BYTES = 300
 # the per-ticket attributes pages filter on, in the mart only when pages will read it
 ATTRIBUTES = "k.customer, k.team, k.assignee, k.title,"
 NO_ATTRIBUTES = (
@@ -72,11 +87,12 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
         ).fetchall()[0][0]
     if not other:
         con.execute(
-            "create or replace temp view replay_events as "
+            "create or replace temp view replay_events_src as "
             "select ticket_key, ts, seq, etat, priority from events;"
-            "create or replace temp view replay_tickets as "
+            "create or replace temp view replay_tickets_src as "
             "select ticket_key, created_at, priority from tickets"
         )
+        select_partition(con, 1, 0)
         return
     con.execute(
         "create or replace temp table replay_other_imports as "
@@ -95,7 +111,20 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
         if keep:
             con.execute(f"create or replace temp table {name}_kept as select * from {source}")
             source = f"{name}_kept"
-        con.execute(f"create or replace temp view {name} as select * from {source}")
+        con.execute(f"create or replace temp view {name}_src as select * from {source}")
+    select_partition(con, 1, 0)
+
+
+def select_partition(con: duckdb.DuckDBPyConnection, count: int, index: int) -> None:
+    """Point `replay_events` and `replay_tickets` at partition `index` of `count`: the tickets
+    whose `hash(ticket_key) % count = index` (count 1: every ticket). Every replay layer reads
+    its tickets and events through these two views only, so a partition's run gives exactly
+    its tickets' rows of the whole run."""
+    where = "" if count <= 1 else f" where hash(ticket_key) % {int(count)} = {int(index)}"
+    con.execute(
+        f"create or replace temp view replay_events as select * from replay_events_src{where};"
+        f"create or replace temp view replay_tickets as select * from replay_tickets_src{where}"
+    )
 
 
 def data_span(con: duckdb.DuckDBPyConnection) -> tuple[datetime | None, datetime | None]:
@@ -131,10 +160,14 @@ def replay(
     config: SlaConfig | None = None,
     as_of: str | datetime | None = None,
     scope: str = "all",
+    partitions: int | None = None,
 ) -> ReplayInfo:
     """Build the derived temp tables `scope` needs on this connection, as of `as_of` (default:
     the latest event or creation): "sla" (the `sla` command), "durations", "quality" or "all"
-    (pages)."""
+    (pages). The plan (as-of, calendar windows and days, targets, rules) is computed once from
+    the whole data; the layers then run over `partitions` ticket partitions (default:
+    `partition_count`), appended: the same rows as one run, in memory bounded by a
+    partition."""
     config = config or load_config()
     # several passes read the sources: in the rare case where they are computed, once
     prepare_sources(con, config.calendar.timezone, keep=True)
@@ -147,6 +180,28 @@ def replay(
     horizon = max(max(t.tto_s, t.ttr_s) for _, t in config.targets) * US
     windows = windows_for(config.calendar, min(_epoch_us(first), as_of_us), as_of_us, horizon)
     _prepare(con, config, windows, as_of_dt, as_of_us)
+    count = partitions or partition_count(con)
+    if count <= 1:
+        _run_layers(con, scope)
+    else:
+        _run_partitions(con, scope, count)
+    return ReplayInfo(as_of_dt, windows)
+
+
+def partition_count(con: duckdb.DuckDBPyConnection) -> int:
+    """How many ticket partitions keep one partition's replay within the memory budget:
+    `budget.partitions()` when set (`--partitions`, `TICKETLIB_PARTITIONS`), else the
+    events over the events a budget holds (about `EVENT_BYTES` each while replayed; DuckDB
+    spills beyond, so this is a guide, not a wall). 1 at a million tickets on 8 GB."""
+    chosen = budget.partitions()
+    if chosen:
+        return chosen
+    events = con.execute("select count(*) from replay_events_src").fetchall()[0][0]
+    return max(1, -(-events * EVENT_BYTES // budget.budget()))
+
+
+def _run_layers(con, scope: str) -> None:
+    """The SQL layers of `scope` over the tickets `replay_events`/`replay_tickets` show."""
     run_script(con, "int_intervals")
     kind = "view" if scope == "sla" else "table"
     con.execute(f"create or replace temp {kind} int_intervals as select * from int_intervals_v")
@@ -157,7 +212,39 @@ def replay(
                 con.execute(statement)
         else:
             run_script(con, layer)
-    return ReplayInfo(as_of_dt, windows)
+
+
+def _run_partitions(con, scope: str, count: int) -> None:
+    """Run the layers once per ticket partition, appending each partition's outputs
+    (`OUTPUTS`) to the whole run's; the intermediate tables, partial, are dropped. The plan
+    (as-of, calendar, targets, rules: `_prepare`) is computed once, before."""
+    kept: list[str] = []
+    for index in range(count):
+        select_partition(con, count, index)
+        _run_layers(con, scope)
+        for name in OUTPUTS:
+            if not _is_table(con, name):
+                continue
+            if index == 0:
+                con.execute(f"create or replace temp table {name}_all as select * from {name}")
+                kept.append(name)
+            else:
+                con.execute(f"insert into {name}_all select * from {name}")
+            con.execute(f"drop table {name}")
+    select_partition(con, 1, 0)
+    for name in kept:
+        con.execute(f"alter table {name}_all rename to {name}")
+    for name in INTERMEDIATE:
+        con.execute(f"drop table if exists {name}")
+
+
+def _is_table(con, name: str) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from duckdb_tables() where temporary and table_name = $n",
+            {"n": name},
+        ).fetchall()[0][0]
+    )
 
 
 def _epoch_us(dt: datetime) -> int:
