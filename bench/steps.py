@@ -65,7 +65,7 @@ def replay_sla(db: str, full: str = "0") -> dict:
     """Replay + business time + SLA (the sla command's work), optionally every mart."""
     from ticketlib.db import store
     from ticketlib.domain.config import load_config
-    from ticketlib.replay.run import run as r
+    from ticketlib.replay import run as r
 
     con = store.connect_read(db)
     config = load_config()

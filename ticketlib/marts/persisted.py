@@ -18,7 +18,7 @@ from ticketlib.replay.run import replay
 
 # Bumped whenever the derived tables' shape changes: older ones are then not read, the
 # dashboard replays instead (and the next import rebuilds them).
-DERIVED_VERSION = "4"
+DERIVED_VERSION = "5"  # 5: intervals.prev_role, etat_durations.role
 
 # temp table built by the replay -> table kept in the database's `marts` schema
 KEPT = {

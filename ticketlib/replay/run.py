@@ -247,6 +247,15 @@ def _is_table(con, name: str) -> bool:
     )
 
 
+def clock_roles(config: SlaConfig) -> dict[str, str]:
+    """The TTR clock's role in each état: 'stop' in the stop états of the vocabulary, 'pause'
+    in `rules.pause`, else 'run' (DESIGN §2). The replay's one table of roles, `cfg_roles`."""
+    return {
+        e: "stop" if e in STOP_ETATS else "pause" if e in config.rules.pause else "run"
+        for e in ETAT_CODES
+    }
+
+
 def _epoch_us(dt: datetime) -> int:
     delta = dt.astimezone(UTC) - datetime(1970, 1, 1, tzinfo=UTC)
     return (delta.days * 86400 + delta.seconds) * US + delta.microseconds
@@ -279,7 +288,6 @@ def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us
         "drop table cal_days_cols; drop table cal_days_more"
     )
     # Macros built from validated codes and constants only (no user text reaches SQL here).
-    pause = ", ".join(f"'{e}'" for e in config.rules.pause if e in ETAT_CODES) or "null"
     extra = (
         "coalesce(list_sum(list_transform(more, lambda w: greatest(0, least(t, w.e) - w.s))), 0)"
         if more
@@ -287,9 +295,6 @@ def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us
     )
     con.execute(
         f"create or replace temp macro d_origin_us() as {DAY_ORIGIN_US}::bigint;"
-        "create or replace temp macro clock_role(e) as "
-        f"case when e in ('resolu', 'ferme') then 'stop' when e in ({pause}) then 'pause' "
-        "else 'run' end;"
         f"create or replace temp macro extra_business(t, more) as {extra};"
         "create or replace temp macro local_day(t, d) as "
         "make_timestamp(t + case when t < d.tz_switch then d.tz_before else d.tz_after end)::date"
@@ -308,12 +313,12 @@ def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us
             "tz": config.calendar.timezone,
         },
     )
-    roles = [
-        [e, "stop" if e in STOP_ETATS else "pause" if e in config.rules.pause else "run"]
-        for e in ETAT_CODES
-    ]
-    con.execute("create or replace temp table cfg_roles (etat etat, role varchar)")
-    con.executemany("insert into cfg_roles values (?, ?)", roles)
+    roles = clock_roles(config)
+    con.execute(
+        "create or replace temp table cfg_roles as "
+        "select unnest($etat)::etat as etat, unnest($role)::varchar as role",
+        {"etat": list(roles), "role": list(roles.values())},
+    )
     con.execute(
         "create or replace temp table cfg_targets (priority priority, tto_us bigint, ttr_us bigint)"
     )
