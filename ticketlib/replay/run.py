@@ -169,6 +169,21 @@ def replay(
     `partition_count`), appended: the same rows as one run, in memory bounded by a
     partition."""
     config = config or load_config()
+    info = plan(con, config, as_of)
+    count = partitions or partition_count(con)
+    if count <= 1:
+        _run_layers(con, scope)
+    else:
+        _run_partitions(con, scope, count)
+    return info
+
+
+def plan(con, config: SlaConfig, as_of: str | datetime | None = None) -> ReplayInfo:
+    """The replay's global step, once for all tickets: the sources' views, the as-of instant
+    (default: the latest event or creation), the calendar's windows and days over the data's
+    span, the targets, rules and clock roles (temp tables `cal_windows`, `cal_days`,
+    `replay_params`, `cfg_*`). The layers then run over any subset of the tickets
+    (`select_partition`, `select_tickets`)."""
     # several passes read the sources: in the rare case where they are computed, once
     prepare_sources(con, config.calendar.timezone, keep=True)
     first, latest = data_span(con)
@@ -180,11 +195,6 @@ def replay(
     horizon = max(max(t.tto_s, t.ttr_s) for _, t in config.targets) * US
     windows = windows_for(config.calendar, min(_epoch_us(first), as_of_us), as_of_us, horizon)
     _prepare(con, config, windows, as_of_dt, as_of_us)
-    count = partitions or partition_count(con)
-    if count <= 1:
-        _run_layers(con, scope)
-    else:
-        _run_partitions(con, scope, count)
     return ReplayInfo(as_of_dt, windows)
 
 
@@ -198,6 +208,22 @@ def partition_count(con: duckdb.DuckDBPyConnection) -> int:
         return chosen
     events = con.execute("select count(*) from replay_events_src").fetchall()[0][0]
     return max(1, -(-events * EVENT_BYTES // budget.budget()))
+
+
+def select_tickets(con: duckdb.DuckDBPyConnection, keys_table: str) -> None:
+    """Point `replay_events` and `replay_tickets` at the tickets listed in the temp table
+    `keys_table(ticket_key)` (an incremental rebuild: `marts/persisted.py`)."""
+    where = f" where ticket_key in (select ticket_key from {keys_table})"
+    con.execute(
+        f"create or replace temp view replay_events as select * from replay_events_src{where};"
+        f"create or replace temp view replay_tickets as select * from replay_tickets_src{where}"
+    )
+
+
+def run_layers(con, scope: str = "all") -> None:
+    """The SQL layers of `scope` over the tickets `replay_events`/`replay_tickets` show, after
+    `plan`."""
+    _run_layers(con, scope)
 
 
 def _run_layers(con, scope: str) -> None:
