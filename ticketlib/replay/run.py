@@ -69,6 +69,7 @@ NO_ATTRIBUTES = (
 class ReplayInfo:
     as_of: datetime | None  # None: the database holds no ticket
     windows: Windows | None
+    first: datetime | None = None  # the calendar's span starts here (UTC-aware)
 
 
 def resolve_as_of(con, config: SlaConfig, as_of: str | datetime | None) -> datetime | None:
@@ -88,15 +89,18 @@ def replay(
     as_of: str | datetime | None = None,
     scope: str = "all",
     partitions: int | None = None,
+    first: datetime | None = None,
 ) -> ReplayInfo:
     """Build the derived temp tables `scope` needs on this connection, as of `as_of` (default:
     the latest event or creation): "sla" (the `sla` command), "durations", "quality" or "all"
     (pages). The plan (as-of, calendar windows and days, targets, rules) is computed once from
     the whole data; the layers then run over `partitions` ticket partitions (default:
     `partition_count`), appended: the same rows as one run, in memory bounded by a
-    partition."""
+    partition. An engine replaying a subset of the data on its own connection (Spark) passes
+    the whole data's bounds, `as_of` and `first` (`ReplayInfo.first`), so that even the
+    absolute business microseconds (`start_b_us`) equal the whole run's."""
     config = config or load_config()
-    info = plan(con, config, as_of)
+    info = plan(con, config, as_of, first)
     count = partitions or partition_count(con)
     if count <= 1:
         _run_layers(con, scope)
@@ -105,7 +109,9 @@ def replay(
     return info
 
 
-def plan(con, config: SlaConfig, as_of: str | datetime | None = None) -> ReplayInfo:
+def plan(
+    con, config: SlaConfig, as_of: str | datetime | None = None, first: datetime | None = None
+) -> ReplayInfo:
     """The replay's global step, once for all tickets: the sources' views, the as-of instant
     (default: the latest event or creation), the calendar's windows and days over the data's
     span, the targets, rules and clock roles (temp tables `cal_windows`, `cal_days`,
@@ -113,7 +119,8 @@ def plan(con, config: SlaConfig, as_of: str | datetime | None = None) -> ReplayI
     (`select_partition`, `select_tickets`)."""
     # several passes read the sources: in the rare case where they are computed, once
     prepare_sources(con, config.calendar.timezone, keep=True)
-    first, latest = data_span(con)
+    data_first, latest = data_span(con)
+    first = first or data_first
     as_of_dt = latest if as_of is None or as_of == "" else resolve_as_of(con, config, as_of)
     if as_of_dt is None or first is None:
         as_of_dt = as_of_dt or datetime(2000, 1, 1, tzinfo=UTC)
@@ -122,7 +129,7 @@ def plan(con, config: SlaConfig, as_of: str | datetime | None = None) -> ReplayI
     horizon = max(max(t.tto_s, t.ttr_s) for _, t in config.targets) * US
     windows = windows_for(config.calendar, min(_epoch_us(first), as_of_us), as_of_us, horizon)
     _prepare(con, config, windows, as_of_dt, as_of_us)
-    return ReplayInfo(as_of_dt, windows)
+    return ReplayInfo(as_of_dt, windows, first)
 
 
 def partition_count(con: duckdb.DuckDBPyConnection) -> int:
