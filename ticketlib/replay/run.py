@@ -212,32 +212,36 @@ def _epoch_us(dt: datetime) -> int:
 
 
 def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us: int) -> None:
-    con.execute(
-        "create or replace temp table cal_windows as select unnest($s)::bigint as start_us, "
-        "unnest($e)::bigint as end_us, unnest($c)::bigint as cum_us order by start_us",
-        {
-            "s": windows.start_us.tolist(),
-            "e": windows.end_us.tolist(),
-            "c": windows.cum_us.tolist(),
-        },
-    )
+    """The plan's tables (`sql/replay/replay_plan.sql`) and its two generated macros."""
     columns, more = windows.day_columns()
-    select = ", ".join(f"unnest(${n})::bigint as {n}" for n in columns)
-    con.execute(f"create or replace temp table cal_days_cols as select {select}", columns)
-    con.execute(
-        "create or replace temp table cal_days_more as select unnest($d)::bigint as day, "
-        "unnest($s)::bigint as s, unnest($e)::bigint as e",
-        {"d": [m[0] for m in more], "s": [m[1] for m in more], "e": [m[2] for m in more]},
+    roles = clock_roles(config)
+    expected = sorted(EXPECTED_TRANSITIONS)
+    run_script(
+        con,
+        "replay_plan",
+        start_us=windows.start_us.tolist(),
+        end_us=windows.end_us.tolist(),
+        cum_us=windows.cum_us.tolist(),
+        **columns,
+        more_day=[m[0] for m in more],
+        more_s=[m[1] for m in more],
+        more_e=[m[2] for m in more],
+        as_of=as_of,
+        as_of_us=as_of_us,
+        as_of_b_us=windows.business_at(as_of_us),
+        at_risk=config.rules.at_risk,
+        default_priority=config.rules.default_priority,
+        timezone=config.calendar.timezone,
+        role_etat=list(roles),
+        role=list(roles.values()),
+        target_priority=list(PRIORITY_CODES),
+        tto_us=[config.target(p).tto_s * US for p in PRIORITY_CODES],
+        ttr_us=[config.target(p).ttr_s * US for p in PRIORITY_CODES],
+        from_etat=[t[0] for t in expected],
+        to_etat=[t[1] for t in expected],
     )
-    con.execute(
-        "create or replace temp table cal_days as "
-        "select c.day, c.cum0, c.s1, c.e1, c.s2, c.e2, c.s3, c.e3, c.s4, c.e4, m.more, "
-        "c.tz_before, c.tz_switch, c.tz_after from cal_days_cols c "
-        "left join (select day, list({'s': s, 'e': e} order by s) as more "
-        "           from cal_days_more group by day) m using (day) order by c.day;"
-        "drop table cal_days_cols; drop table cal_days_more"
-    )
-    # Macros built from validated codes and constants only (no user text reaches SQL here).
+    # Macros built from constants only (no user text reaches SQL here): the day keys' origin,
+    # and the business time of a day's windows beyond the fourth (none in most calendars).
     extra = (
         "coalesce(list_sum(list_transform(more, lambda w: greatest(0, least(t, w.e) - w.s))), 0)"
         if more
@@ -246,37 +250,4 @@ def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us
     con.execute(
         f"create or replace temp macro d_origin_us() as {DAY_ORIGIN_US}::bigint;"
         f"create or replace temp macro extra_business(t, more) as {extra};"
-        "create or replace temp macro local_day(t, d) as "
-        "make_timestamp(t + case when t < d.tz_switch then d.tz_before else d.tz_after end)::date"
-    )
-    con.execute(
-        "create or replace temp table replay_params as select "
-        "$as_of::timestamptz as as_of, $as_of_us::bigint as as_of_us, "
-        "$as_of_b_us::bigint as as_of_b_us, $at_risk::double as at_risk, "
-        "$default::priority as default_priority, $tz::varchar as timezone",
-        {
-            "as_of": as_of,
-            "as_of_us": as_of_us,
-            "as_of_b_us": windows.business_at(as_of_us),
-            "at_risk": config.rules.at_risk,
-            "default": config.rules.default_priority,
-            "tz": config.calendar.timezone,
-        },
-    )
-    roles = clock_roles(config)
-    con.execute(
-        "create or replace temp table cfg_roles as "
-        "select unnest($etat)::etat as etat, unnest($role)::varchar as role",
-        {"etat": list(roles), "role": list(roles.values())},
-    )
-    con.execute(
-        "create or replace temp table cfg_targets (priority priority, tto_us bigint, ttr_us bigint)"
-    )
-    con.executemany(
-        "insert into cfg_targets values (?, ?, ?)",
-        [[p, config.target(p).tto_s * US, config.target(p).ttr_s * US] for p in PRIORITY_CODES],
-    )
-    con.execute("create or replace temp table cfg_expected (from_etat etat, to_etat etat)")
-    con.executemany(
-        "insert into cfg_expected values (?, ?)", [list(t) for t in sorted(EXPECTED_TRANSITIONS)]
     )
