@@ -95,3 +95,26 @@ def test_imports_refresh_like_a_full_rebuild(tmp_path, spy):
     run_import(subset(tmp_path / "last", "2025-06-15"), db=db, config=other)
     assert spy[-1] is True
     assert marts(db) == full_rebuild(db, tmp_path, other)
+
+
+@pytest.mark.parametrize("kind", ["sla", "durations", "quality"])
+def test_cli_reads_the_kept_marts_like_a_replay(demo_db, tmp_path, kind):
+    """With the default as-of and the configuration the marts were kept with, the CLI copies
+    them out; asked for that same instant explicitly, it replays: the same file."""
+    from ticketlib.outputs.cli_export import use_kept_marts, write_cli_export
+
+    config = load_config()
+    con = store.connect_read(demo_db)
+    try:
+        assert use_kept_marts(con, config, None)
+        as_of = con.execute("select value from marts.meta where key = 'as_of'").fetchall()[0][0]
+        assert not use_kept_marts(con, config, as_of)
+        other = config_from('[rules]\npause = ["attente_client", "attente_interne"]\n')
+        assert not use_kept_marts(con, other, None)
+    finally:
+        con.close()
+    kept, replayed = tmp_path / "kept.csv", tmp_path / "replayed.csv"
+    write_cli_export(kind, kept, db=demo_db, config=config)
+    write_cli_export(kind, replayed, db=demo_db, config=config, as_of=as_of)
+    assert kept.read_bytes() == replayed.read_bytes()
+    assert len(kept.read_bytes().splitlines()) > 40

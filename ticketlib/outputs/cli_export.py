@@ -10,7 +10,7 @@ from pathlib import Path
 from ticketlib.db import store
 from ticketlib.db.sqlfiles import run_script, sql
 from ticketlib.db.sqlident import quote_ident
-from ticketlib.domain.config import SlaConfig
+from ticketlib.domain.config import SlaConfig, load_config
 from ticketlib.replay.run import replay
 
 CLI_OUTPUTS = {"sla": "out_sla", "durations": "out_durations", "quality": "out_quality"}
@@ -24,6 +24,32 @@ def cli_frame(kind: str, db=None, config: SlaConfig | None = None, as_of=None):
         return con.execute(sql(CLI_OUTPUTS[kind])).df()
     finally:
         con.close()
+
+
+def use_kept_marts(con, config: SlaConfig, as_of) -> bool:
+    """When the database's kept marts (`marts.*`) were computed with this configuration, this
+    version and the default as-of instant that `as_of` asks for, name them as the replay's
+    temp tables (views) so the outputs copy them out without replaying; else False."""
+    from ticketlib.marts.persisted import (
+        DERIVED_VERSION,
+        KEPT,
+        SCHEMA,
+        config_fingerprint,
+        stored_state,
+    )
+    from ticketlib.replay.run import resolve_as_of
+
+    if as_of is not None and as_of != "":
+        return False
+    state = stored_state(con)
+    if state.get("version") != DERIVED_VERSION or state.get("config") != config_fingerprint(config):
+        return False
+    latest = resolve_as_of(con, config, None)
+    if latest is None or latest.isoformat() != state.get("as_of"):
+        return False
+    for temp, kept in KEPT.items():
+        con.execute(f"create or replace temp view {temp} as select * from {SCHEMA}.{kept}")
+    return True
 
 
 def csv_select(con, query: str) -> tuple[str, bool]:
@@ -54,10 +80,12 @@ def write_cli_export(
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         raise ValueError(f"{out.name}: extension .csv ou .parquet attendue / expected")
+    config = config or load_config()
     con = store.connect_read(db)
     try:
-        info = replay(con, config, as_of, scope=kind)
-        tz = info.windows.timezone if info.windows else "UTC"
+        if not use_kept_marts(con, config, as_of):
+            replay(con, config, as_of, scope=kind)
+        tz = config.calendar.timezone
         query = sql(CLI_OUTPUTS[kind]).strip().rstrip(";")
         out.parent.mkdir(parents=True, exist_ok=True)
         target = str(out).replace("'", "''")
