@@ -21,6 +21,8 @@ ALLOWED = {
     "charts": {"domain", "queries"},
     "outputs": {"domain", "db", "replay", "marts", "queries", "charts"},
     "console": {"domain", "db", "marts"},
+    # the distributed engine: the Spark-free partition function and the lazy pyspark driver
+    "spark": {"domain", "db", "replay", "outputs"},
 }
 # never imported by ticketlib: the Streamlit side
 STREAMLIT_SIDE = {"app", "pages", "dashboard", "streamlit"}

@@ -21,7 +21,7 @@ from tests.test_engine_properties import CALENDARS, as_of_choices, config, histo
 from ticketlib import cli
 from ticketlib.db.raw_export import read_raw
 from ticketlib.domain.config import DEFAULT_CONFIG, load_config
-from ticketlib.replay.partition import (
+from ticketlib.spark.partition import (
     OUTPUTS,
     ReplayPlan,
     conform,

@@ -16,7 +16,7 @@ import pytest
 
 from ticketlib.db.raw_export import export_raw
 from ticketlib.domain.config import DEFAULT_CONFIG, load_config
-from ticketlib.replay.partition import OUTPUTS
+from ticketlib.spark.partition import OUTPUTS
 from ticketlib.spark.session import spark_problem
 
 pytestmark = pytest.mark.spark

@@ -82,6 +82,23 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument(
                 "--config", type=Path, default=None, help="sla.toml (défaut data/sla.toml)"
             )
+            p.add_argument(
+                "--memory",
+                default=None,
+                metavar="SIZE",
+                help="mémoire de DuckDB, au-delà il écrit sur disque (défaut : la moitié de la "
+                "mémoire de la machine) / DuckDB's memory budget, spilling to disk beyond it "
+                "(default: half the machine's memory), e.g. 2GB, 512MB",
+            )
+            p.add_argument(
+                "--partitions",
+                type=int,
+                default=None,
+                metavar="N",
+                help="rejouer par N partitions de tickets (défaut : selon la taille des données "
+                "et la mémoire ; Spark : 2 par cœur) / replay in N ticket partitions (default: "
+                "from the data size and the memory budget; Spark: 2 per core)",
+            )
 
     p = sub.add_parser("load", help="importer des exports / import exports")
     p.add_argument("paths", nargs="+", type=Path)
@@ -124,7 +141,6 @@ def spark_options(p) -> None:
     p.add_argument("--engine", choices=["duckdb", "spark"], default="duckdb")
     p.add_argument("--raw", default=None, help="Parquet bruts / raw Parquet (export-raw): DIR/URI")
     p.add_argument("--master", default=None, help="Spark master (défaut / default local[2])")
-    p.add_argument("--partitions", type=int, default=None, help="partitions Spark (hash ticket)")
 
 
 def cmd_export_raw(args) -> int:
@@ -136,7 +152,7 @@ def cmd_export_raw(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from ticketlib.outputs.exports import write_cli_export
+    from ticketlib.outputs.cli_export import write_cli_export
     from ticketlib.spark.command import check_args
 
     problem = check_args(args)
@@ -160,6 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     1 internal error, 130 interrupted."""
     args = build_parser().parse_args(argv)
     try:
+        if getattr(args, "memory", None):
+            from ticketlib.db import budget
+
+            budget.set_budget(args.memory)
+        if getattr(args, "partitions", None) is not None:
+            from ticketlib.db import budget
+
+            budget.set_partitions(args.partitions)
         return args.func(args)
     except ConfigError as exc:
         print(f"erreur de configuration / configuration error: {_line(exc)}", file=sys.stderr)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from ticketlib.db import budget
 from ticketlib.domain.config import PROJECT_ROOT
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 
@@ -116,9 +117,11 @@ def init_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("insert or ignore into meta values ('schema_version', $v)", {"v": SCHEMA_VERSION})
 
 
-def configure(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """Every connection computes in UTC; local time only enters through the calendar."""
+def configure(con: duckdb.DuckDBPyConnection, db=None) -> duckdb.DuckDBPyConnection:
+    """Every connection computes in UTC (local time only enters through the calendar), within
+    the process's memory budget, spilling beside the database file `db` (`db/budget.py`)."""
     con.execute("set TimeZone = 'UTC'")
+    budget.apply(con, db)
     return con
 
 
@@ -129,7 +132,7 @@ def connect_read(db: Path | str | None = None) -> duckdb.DuckDBPyConnection:
         con = configure(duckdb.connect(":memory:"))
         init_schema(con)
         return con
-    return configure(duckdb.connect(str(path), read_only=True))
+    return configure(duckdb.connect(str(path), read_only=True), path)
 
 
 def _lock_path(path: Path) -> Path:
@@ -148,7 +151,7 @@ def write_session(db: Path | str | None = None):
             stale.unlink(missing_ok=True)
         if path.exists():
             shutil.copyfile(path, work)
-        con = configure(duckdb.connect(str(work)))
+        con = configure(duckdb.connect(str(work)), path)
         try:
             init_schema(con)
             yield con

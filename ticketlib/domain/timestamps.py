@@ -89,15 +89,26 @@ def parse_texts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(PARSE_SQL)
 
 
-@functools.lru_cache(maxsize=16)
 def transitions(tz: str) -> tuple[tuple[int, int, int], ...]:
     """(UTC epoch second, offset before, offset after) of every offset change, 1900-2200."""
+    return transitions_between(tz, _FIRST_S, _END_S)
+
+
+_FIRST_S = int(datetime(1899, 12, 1, tzinfo=UTC).timestamp())
+_END_S = int(datetime(2200, 1, 1, tzinfo=UTC).timestamp())
+
+
+@functools.lru_cache(maxsize=64)
+def transitions_between(tz: str, start_s: int, end_s: int) -> tuple[tuple[int, int, int], ...]:
+    """The offset changes of `tz` between UTC epoch seconds `start_s` and `end_s`, as
+    `transitions` gives them, after a first row (-2**62, offset at start_s, same): enough to
+    read every instant in [start_s, end_s] (a calendar needs only the data's years; the whole
+    1900-2200 range costs about a second)."""
     zone = ZoneInfo(tz)
-    t = int(datetime(1899, 12, 1, tzinfo=UTC).timestamp())
-    end = int(datetime(2200, 1, 1, tzinfo=UTC).timestamp())
+    t = start_s
     before = _offset(zone, t)
     out = [(-(2**62), before, before)]
-    while t < end:
+    while t < end_s:
         nxt = t + 86400
         after = _offset(zone, nxt)
         if after != before:

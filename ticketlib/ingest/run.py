@@ -158,7 +158,7 @@ def run_import(
             from ticketlib.marts.persisted import rebuild
 
             progress("tables dérivées / derived tables", 0.8)
-            rebuild(con, config)
+            rebuild(con, config, import_id=import_id)
         tickets_total, events_total = con.execute(
             "select (select count(*) from tickets), (select count(*) from events)"
         ).fetchall()[0]

@@ -61,8 +61,7 @@ class Dataset:
     def __init__(self, db: Path | str | None = None):
         self.path = Path(db) if db else store.default_db()
         self.version = store.database_version(self.path)
-        self._db = duckdb.connect(":memory:")
-        self._db.execute("set TimeZone = 'UTC'")
+        self._db = store.configure(duckdb.connect(":memory:"))
         if self.path.exists():
             self._db.execute(f"attach '{_quote(self.path)}' as store (read_only)")
         else:

@@ -1,8 +1,9 @@
-"""Derived tables kept in the database, rebuilt from the raw tables after every import.
+"""Derived tables kept in the database, brought up to date after every import.
 
 The dashboard reads them as they are when its configuration and as-of instant are the ones
 they were built with (the usual case: default as-of, data/sla.toml); otherwise it replays into
-temp tables of its own connection. They are never edited, only rebuilt.
+temp tables of its own connection. An import rebuilds them whole, or replays only the tickets
+it touched and those still open (`marts/incremental.py`) when nothing else moved.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from dataclasses import asdict
 import duckdb
 
 from ticketlib.domain.config import SlaConfig
-from ticketlib.replay.run import replay
+from ticketlib.replay.run import _epoch_us, replay
 
 # Bumped whenever the derived tables' shape changes: older ones are then not read, the
 # dashboard replays instead (and the next import rebuilds them).
-DERIVED_VERSION = "5"
+DERIVED_VERSION = "6"  # 5: intervals.prev_role, etat_durations.role; 6: compliance columns, etat
 
 # temp table built by the replay -> table kept in the database's `marts` schema
 KEPT = {
@@ -38,9 +39,19 @@ def config_fingerprint(config: SlaConfig) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def rebuild(con, config: SlaConfig, catalog: str | None = None) -> None:
-    """Replay as of the latest instant and keep the marts in `[catalog.]marts.*`, with
-    `marts.meta` saying what they were computed with (as_of, config fingerprint, version)."""
+def rebuild(
+    con, config: SlaConfig, catalog: str | None = None, import_id: int | None = None
+) -> str:
+    """Bring the marts in `[catalog.]marts.*` up to date as of the latest instant, with
+    `marts.meta` saying what they were computed with (as_of, config fingerprint, version,
+    calendar origin). After import `import_id`, only the tickets it touched and those still
+    open are replayed when the kept marts allow it (`incremental.refresh`); else everything.
+    Returns "incremental" or "full"."""
+    if import_id is not None and catalog is None:
+        from ticketlib.marts.incremental import refresh
+
+        if refresh(con, config, import_id):
+            return "incremental"
     info = replay(con, config)
     schema = f"{catalog}.{SCHEMA}" if catalog else SCHEMA
     con.execute(f"create schema if not exists {schema}")
@@ -55,8 +66,23 @@ def rebuild(con, config: SlaConfig, catalog: str | None = None) -> None:
             ["as_of", info.as_of.isoformat() if info.as_of else ""],
             ["config", config_fingerprint(config)],
             ["version", DERIVED_VERSION],
+            *origin_rows(info),
         ],
     )
+    return "full"
+
+
+def origin_rows(info) -> list[list[str]]:
+    """The meta rows an incremental refresh needs: the calendar's first day (business
+    microseconds count from it) and the as-of instant in wall and business microseconds."""
+    if info.windows is None or info.as_of is None:
+        return []
+    as_of_us = _epoch_us(info.as_of)
+    return [
+        ["calendar_first_day", info.windows.first_day.isoformat()],
+        ["as_of_us", str(as_of_us)],
+        ["as_of_b_us", str(info.windows.business_at(as_of_us))],
+    ]
 
 
 def stored_state(con) -> dict[str, str]:

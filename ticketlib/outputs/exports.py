@@ -1,82 +1,13 @@
-"""Files written for people and programs: the CLI's CSV/Parquet outputs (DESIGN §5.3)."""
+"""Files written for people: French Excel CSV and .xlsx (the CLI's outputs: `cli_export.py`,
+re-exported here)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from ticketlib.db import store
-from ticketlib.db.sqlfiles import bound, sql
-from ticketlib.domain.config import SlaConfig
-from ticketlib.replay.run import replay
+from ticketlib.outputs.cli_export import CLI_OUTPUTS, cli_frame, write_cli_export
 
-CLI_OUTPUTS = {"sla": "out_sla", "durations": "out_durations", "quality": "out_quality"}
-
-# ISO 8601 in the calendar's local time with its offset, e.g. 2025-03-03T09:00:00+01:00;
-# microseconds only when there are some.
-ISO_LOCAL_MACRO = """
-create or replace temp macro iso_local(ts, tz) as
-    case when ts is not null then
-        strftime(timezone(tz, ts), '%Y-%m-%dT%H:%M:%S')
-        || case when microsecond(ts) % 1000000 <> 0
-                then '.' || lpad((microsecond(ts) % 1000000)::varchar, 6, '0') else '' end
-        || (select case when off < 0 then '-' else '+' end
-                   || lpad((abs(off) // 3600)::varchar, 2, '0') || ':'
-                   || lpad((abs(off) % 3600 // 60)::varchar, 2, '0')
-            from (select (epoch(timezone(tz, ts)) - epoch(ts))::bigint as off))
-    end
-"""
-
-
-def cli_frame(kind: str, db=None, config: SlaConfig | None = None, as_of=None):
-    """The rows a CLI export would write, as a DataFrame (timestamps stay UTC-aware)."""
-    con = store.connect_read(db)
-    try:
-        replay(con, config, as_of, scope=kind)
-        return con.execute(sql(CLI_OUTPUTS[kind])).df()
-    finally:
-        con.close()
-
-
-def write_cli_export(
-    kind: str, out: Path, db=None, config: SlaConfig | None = None, as_of=None
-) -> int:
-    """Replay as of `as_of` and write the `kind` table to `out` (.csv or .parquet)."""
-    out = Path(out)
-    suffix = out.suffix.lower()
-    if suffix not in (".csv", ".parquet"):
-        raise ValueError(f"{out.name}: extension .csv ou .parquet attendue / expected")
-    con = store.connect_read(db)
-    try:
-        replay(con, config, as_of, scope=kind)
-        query = sql(CLI_OUTPUTS[kind]).strip().rstrip(";")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if suffix == ".csv":
-            con.execute(ISO_LOCAL_MACRO)
-            columns = [d[0] for d in con.execute(f"select * from ({query}) limit 0").description]
-            types = {
-                d[0]: str(d[1]) for d in con.execute(f"select * from ({query}) limit 0").description
-            }
-            select = ", ".join(
-                f"iso_local({c}, $tz) as {c}" if "TIMESTAMP" in types[c].upper() else c
-                for c in columns
-            )
-            # bound only where an instant column uses it (a table without instants has none)
-            con.execute(
-                f"copy (select {select} from ({query})) to '{_quote(out)}' (format csv, header)",
-                bound(select, {"tz": config.calendar.timezone}) or None,
-            )
-        else:
-            con.execute(f"copy ({query}) to '{_quote(out)}' (format parquet)")
-        return con.execute(f"select count(*) from ({query})").fetchall()[0][0]
-    finally:
-        con.close()
-
-
-def _quote(path: Path) -> str:
-    return str(path).replace("'", "''")
-
+__all__ = ["CLI_OUTPUTS", "cli_frame", "write_cli_export", "to_excel_csv", "to_xlsx"]
 
 # --- tables for people: French Excel CSV and .xlsx -------------------------------------------
 

@@ -17,10 +17,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import holidays as _holidays
 import numpy as np
-import pandas as pd
 
 from ticketlib.domain.config import CalendarConfig
-from ticketlib.domain.timestamps import transitions
+from ticketlib.domain.timestamps import transitions_between
 
 US = 1_000_000
 DAY_US = 86400 * US
@@ -41,16 +40,34 @@ class Windows:
     last_day: date
     timezone: str = "UTC"
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self):
+        """The windows as a pandas DataFrame (start_us, end_us, cum_us): for tests and tools."""
+        import pandas as pd
+
         return pd.DataFrame(
             {"start_us": self.start_us, "end_us": self.end_us, "cum_us": self.cum_us}
         )
 
-    def day_frame(self) -> pd.DataFrame:
+    def day_frame(self):
+        """`day_columns` as a pandas DataFrame, `more` a list of {s, e} or None: for tests."""
+        import pandas as pd
+
+        columns, more = self.day_columns()
+        extra: dict[int, list] = {}
+        for d, a, b in more:
+            extra.setdefault(d, []).append({"s": a, "e": b})
+        frame = pd.DataFrame(columns)
+        frame.insert(10, "more", [extra.get(d) for d in columns["day"]])
+        return frame
+
+    def day_columns(self) -> tuple[dict[str, list[int]], list[tuple[int, int, int]]]:
         """One row per UTC day of the calendar: business time before the day, and its windows.
 
         B(t) is then a hash join on t's UTC day plus arithmetic, much faster than an ASOF join
         over millions of rows: cum0 + sum of clamp(t - s, 0, e - s) over the day's windows.
+        Returns the columns (day, cum0, s1, e1, ..., s4, e4, tz_before, tz_switch, tz_after; UTC
+        microseconds, day keys of `day_key`) and the windows beyond the fourth of a day as
+        (day, s, e) rows (rare). Plain lists: no pandas in the replay's start-up.
         """
         first = day_key(_cal.timegm(self.first_day.timetuple()) * US) - 2
         last = day_key(_cal.timegm(self.last_day.timetuple()) * US) + 2
@@ -64,13 +81,23 @@ class Windows:
                 cut = min(e, (d + 1) * DAY_US - DAY_ORIGIN_US)
                 days.setdefault(d, []).append((s, cut))
                 s, d = cut, d + 1
-        changes = transitions(self.timezone)
+        # the zone's offsets over the days' span only (not 1900-2200)
+        changes = transitions_between(
+            self.timezone,
+            (first * DAY_US - DAY_ORIGIN_US) // US - 86400,
+            ((last + 2) * DAY_US - DAY_ORIGIN_US) // US,
+        )
         starts = [c[0] for c in changes]
-        rows, running = [], 0
+        names = ["day", "cum0", *(f"{k}{i}" for i in range(1, SLOTS + 1) for k in ("s", "e"))]
+        columns: dict[str, list[int]] = {
+            n: [] for n in (*names, "tz_before", "tz_switch", "tz_after")
+        }
+        more: list[tuple[int, int, int]] = []
+        running = 0
         for d in range(first, last + 1):
             ws = days.get(d, [])
             slots = ws[:SLOTS] + [(0, 0)] * (SLOTS - len(ws[:SLOTS]))
-            more = [{"s": a, "e": b} for a, b in ws[SLOTS:]] or None
+            more.extend((d, a, b) for a, b in ws[SLOTS:])
             # the zone's UTC offset over the day: before, and after a change within it (if any)
             day_start = (d * DAY_US - DAY_ORIGIN_US) // US
             i = bisect.bisect_right(starts, day_start) - 1
@@ -80,14 +107,11 @@ class Windows:
                 switch, after = nxt[0] * US, nxt[2]
             else:
                 switch, after = (day_start + 86400) * US, before
-            rows.append(
-                [d, running, *[x for w in slots for x in w], more, before * US, switch, after * US]
-            )
+            row = [d, running, *[x for w in slots for x in w], before * US, switch, after * US]
+            for name, value in zip(columns, row):
+                columns[name].append(value)
             running += sum(b - a for a, b in ws)
-        names = [f"{k}{i}" for i in range(1, SLOTS + 1) for k in ("s", "e")]
-        return pd.DataFrame(
-            rows, columns=["day", "cum0", *names, "more", "tz_before", "tz_switch", "tz_after"]
-        )
+        return columns, more
 
     def business_at(self, t_us: int) -> int:
         """B(t), for checks and small computations in Python."""
@@ -125,7 +149,11 @@ def build_windows(cal: CalendarConfig, first: date, last: date) -> Windows:
         b = _cal.timegm(last.timetuple()) + 2 * 86400
         spans = [(a * US, b * US)]
     else:
-        changes = transitions(cal.timezone)
+        changes = transitions_between(
+            cal.timezone,
+            _cal.timegm(first.timetuple()) - 3 * 86400,
+            _cal.timegm(last.timetuple()) + 3 * 86400,
+        )
         spans = []
         for day in working_days(cal, first, last):
             midnight = _cal.timegm(day.timetuple())  # local wall time read as if UTC

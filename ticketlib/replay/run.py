@@ -13,11 +13,19 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from ticketlib.db import budget
 from ticketlib.db.sqlfiles import render, run_script, statements
 from ticketlib.domain.config import SlaConfig, load_config
-from ticketlib.domain.timestamps import offset_rules, parse_instant
+from ticketlib.domain.timestamps import parse_instant
 from ticketlib.domain.vocabulary import ETAT_CODES, EXPECTED_TRANSITIONS, PRIORITY_CODES, STOP_ETATS
 from ticketlib.replay.business_calendar import DAY_ORIGIN_US, US, Windows, windows_for
+from ticketlib.replay.sources import (  # noqa: F401  (re-exported)
+    data_span,
+    latest_instant,
+    prepare_sources,
+    select_partition,
+    select_tickets,
+)
 
 SLA_LAYERS = (
     "int_ticket_clocks",
@@ -35,6 +43,20 @@ SCOPES = {
     "all": (*SLA_LAYERS, "mart_etat_durations", "mart_quality", "mart_filterable"),
 }
 LAYERS = SCOPES["all"]
+# the temp tables a replay leaves for its readers (scope permitting), and the partial ones a
+# partitioned run drops
+OUTPUTS = ("int_intervals", "mart_ticket_sla", "mart_etat_durations", "mart_quality")
+INTERMEDIATE = (
+    "int_ticket_clocks",
+    "int_clock_priority",
+    "int_clock_targets",
+    "int_ttr_crossing",
+    "int_ttr_stop_rows",
+    "int_ttr_stops",
+)
+# bytes of memory per event while a partition is replayed (1M demo tickets, 7.5M events, peak
+# about 2 GB above the process's own)
+EVENT_BYTES = 300
 # the per-ticket attributes pages filter on, in the mart only when pages will read it
 ATTRIBUTES = "k.customer, k.team, k.assignee, k.title,"
 NO_ATTRIBUTES = (
@@ -47,72 +69,7 @@ NO_ATTRIBUTES = (
 class ReplayInfo:
     as_of: datetime | None  # None: the database holds no ticket
     windows: Windows | None
-
-
-def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = False) -> None:
-    """Create the temp views `replay_events` (ticket_key, ts, seq, etat, priority) and
-    `replay_tickets` (ticket_key, created_at, priority): the raw rows the replay reads, naive
-    timestamps read in `timezone` (DESIGN §5.1).
-
-    In the usual case every import read its naive timestamps in this very zone (or had none):
-    views of the raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times
-    again, once into temp tables when `keep` (a replay reads its sources several times).
-    """
-    other = con.execute(
-        "select count(*) from imports where timezone <> $tz", {"tz": timezone}
-    ).fetchall()[0][0]
-    if other:  # did those imports read any naive timestamp?
-        other = con.execute(
-            "with other as (select import_id from imports where timezone <> $tz) "
-            "select exists (select 1 from events where ts_local is not null "
-            "               and import_id in (select import_id from other)) "
-            "or exists (select 1 from tickets where created_local is not null "
-            "           and import_id in (select import_id from other))",
-            {"tz": timezone},
-        ).fetchall()[0][0]
-    if not other:
-        con.execute(
-            "create or replace temp view replay_events as "
-            "select ticket_key, ts, seq, etat, priority from events;"
-            "create or replace temp view replay_tickets as "
-            "select ticket_key, created_at, priority from tickets"
-        )
-        return
-    con.execute(
-        "create or replace temp table replay_other_imports as "
-        "select import_id from imports where timezone <> $tz",
-        {"tz": timezone},
-    )
-    con.execute(
-        "create or replace temp table replay_tz_rules (boundary timestamp, offset_s integer)"
-    )
-    con.executemany(
-        "insert into replay_tz_rules values (?, ?)", [list(r) for r in offset_rules(timezone)]
-    )
-    run_script(con, "stg_sources")
-    for name in ("replay_events", "replay_tickets"):
-        source = f"{name}_read"
-        if keep:
-            con.execute(f"create or replace temp table {name}_kept as select * from {source}")
-            source = f"{name}_kept"
-        con.execute(f"create or replace temp view {name} as select * from {source}")
-
-
-def data_span(con: duckdb.DuckDBPyConnection) -> tuple[datetime | None, datetime | None]:
-    """(first, latest) instant in `replay_events` and `replay_tickets` (see `prepare_sources`),
-    events and creations alike, UTC-aware; (None, None) without data. The latest is the default
-    as-of instant (DESIGN §2). One scan of the events."""
-    row = con.execute(
-        "select least(e.first_ts, t.first_ts), greatest(e.last_ts, t.last_ts) "
-        "from (select min(ts) as first_ts, max(ts) as last_ts from replay_events) e, "
-        "(select min(created_at) as first_ts, max(created_at) as last_ts from replay_tickets) t"
-    ).fetchall()[0]
-    return tuple(v.astimezone(UTC) if v else None for v in row)
-
-
-def latest_instant(con: duckdb.DuckDBPyConnection) -> datetime | None:
-    """The default as-of instant: the latest event or creation, whichever is later."""
-    return data_span(con)[1]
+    first: datetime | None = None  # the calendar's span starts here (UTC-aware)
 
 
 def resolve_as_of(con, config: SlaConfig, as_of: str | datetime | None) -> datetime | None:
@@ -131,14 +88,39 @@ def replay(
     config: SlaConfig | None = None,
     as_of: str | datetime | None = None,
     scope: str = "all",
+    partitions: int | None = None,
+    first: datetime | None = None,
 ) -> ReplayInfo:
     """Build the derived temp tables `scope` needs on this connection, as of `as_of` (default:
     the latest event or creation): "sla" (the `sla` command), "durations", "quality" or "all"
-    (pages)."""
+    (pages). The plan (as-of, calendar windows and days, targets, rules) is computed once from
+    the whole data; the layers then run over `partitions` ticket partitions (default:
+    `partition_count`), appended: the same rows as one run, in memory bounded by a
+    partition. An engine replaying a subset of the data on its own connection (Spark) passes
+    the whole data's bounds, `as_of` and `first` (`ReplayInfo.first`), so that even the
+    absolute business microseconds (`start_b_us`) equal the whole run's."""
     config = config or load_config()
+    info = plan(con, config, as_of, first)
+    count = partitions or partition_count(con)
+    if count <= 1:
+        _run_layers(con, scope)
+    else:
+        _run_partitions(con, scope, count)
+    return info
+
+
+def plan(
+    con, config: SlaConfig, as_of: str | datetime | None = None, first: datetime | None = None
+) -> ReplayInfo:
+    """The replay's global step, once for all tickets: the sources' views, the as-of instant
+    (default: the latest event or creation), the calendar's windows and days over the data's
+    span, the targets, rules and clock roles (temp tables `cal_windows`, `cal_days`,
+    `replay_params`, `cfg_*`). The layers then run over any subset of the tickets
+    (`select_partition`, `select_tickets`)."""
     # several passes read the sources: in the rare case where they are computed, once
     prepare_sources(con, config.calendar.timezone, keep=True)
-    first, latest = data_span(con)
+    data_first, latest = data_span(con)
+    first = first or data_first
     as_of_dt = latest if as_of is None or as_of == "" else resolve_as_of(con, config, as_of)
     if as_of_dt is None or first is None:
         as_of_dt = as_of_dt or datetime(2000, 1, 1, tzinfo=UTC)
@@ -147,6 +129,29 @@ def replay(
     horizon = max(max(t.tto_s, t.ttr_s) for _, t in config.targets) * US
     windows = windows_for(config.calendar, min(_epoch_us(first), as_of_us), as_of_us, horizon)
     _prepare(con, config, windows, as_of_dt, as_of_us)
+    return ReplayInfo(as_of_dt, windows, first)
+
+
+def partition_count(con: duckdb.DuckDBPyConnection) -> int:
+    """How many ticket partitions keep one partition's replay within the memory budget:
+    `budget.partitions()` when set (`--partitions`, `TICKETLIB_PARTITIONS`), else the
+    events over the events a budget holds (about `EVENT_BYTES` each while replayed; DuckDB
+    spills beyond, so this is a guide, not a wall). 1 at a million tickets on 8 GB."""
+    chosen = budget.partitions()
+    if chosen:
+        return chosen
+    events = con.execute("select count(*) from replay_events_src").fetchall()[0][0]
+    return max(1, -(-events * EVENT_BYTES // budget.budget()))
+
+
+def run_layers(con, scope: str = "all") -> None:
+    """The SQL layers of `scope` over the tickets `replay_events`/`replay_tickets` show, after
+    `plan`."""
+    _run_layers(con, scope)
+
+
+def _run_layers(con, scope: str) -> None:
+    """The SQL layers of `scope` over the tickets `replay_events`/`replay_tickets` show."""
     run_script(con, "int_intervals")
     kind = "view" if scope == "sla" else "table"
     con.execute(f"create or replace temp {kind} int_intervals as select * from int_intervals_v")
@@ -157,7 +162,48 @@ def replay(
                 con.execute(statement)
         else:
             run_script(con, layer)
-    return ReplayInfo(as_of_dt, windows)
+
+
+def _run_partitions(con, scope: str, count: int) -> None:
+    """Run the layers once per ticket partition, appending each partition's outputs
+    (`OUTPUTS`) to the whole run's; the intermediate tables, partial, are dropped. The plan
+    (as-of, calendar, targets, rules: `_prepare`) is computed once, before."""
+    kept: list[str] = []
+    for index in range(count):
+        select_partition(con, count, index)
+        _run_layers(con, scope)
+        for name in OUTPUTS:
+            if not _is_table(con, name):
+                continue
+            if index == 0:
+                con.execute(f"create or replace temp table {name}_all as select * from {name}")
+                kept.append(name)
+            else:
+                con.execute(f"insert into {name}_all select * from {name}")
+            con.execute(f"drop table {name}")
+    select_partition(con, 1, 0)
+    for name in kept:
+        con.execute(f"alter table {name}_all rename to {name}")
+    for name in INTERMEDIATE:
+        con.execute(f"drop table if exists {name}")
+
+
+def _is_table(con, name: str) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from duckdb_tables() where temporary and table_name = $n",
+            {"n": name},
+        ).fetchall()[0][0]
+    )
+
+
+def clock_roles(config: SlaConfig) -> dict[str, str]:
+    """The TTR clock's role in each état: 'stop' in the stop états of the vocabulary, 'pause'
+    in `rules.pause`, else 'run' (DESIGN §2). The replay's one table of roles, `cfg_roles`."""
+    return {
+        e: "stop" if e in STOP_ETATS else "pause" if e in config.rules.pause else "run"
+        for e in ETAT_CODES
+    }
 
 
 def _epoch_us(dt: datetime) -> int:
@@ -166,63 +212,42 @@ def _epoch_us(dt: datetime) -> int:
 
 
 def _prepare(con, config: SlaConfig, windows: Windows, as_of: datetime, as_of_us: int) -> None:
-    con.register("cal_windows_frame", windows.frame())
-    con.execute(
-        "create or replace temp table cal_windows as "
-        "select start_us, end_us, cum_us from cal_windows_frame order by start_us"
+    """The plan's tables (`sql/replay/replay_plan.sql`) and its two generated macros."""
+    columns, more = windows.day_columns()
+    roles = clock_roles(config)
+    expected = sorted(EXPECTED_TRANSITIONS)
+    run_script(
+        con,
+        "replay_plan",
+        start_us=windows.start_us.tolist(),
+        end_us=windows.end_us.tolist(),
+        cum_us=windows.cum_us.tolist(),
+        **columns,
+        more_day=[m[0] for m in more],
+        more_s=[m[1] for m in more],
+        more_e=[m[2] for m in more],
+        as_of=as_of,
+        as_of_us=as_of_us,
+        as_of_b_us=windows.business_at(as_of_us),
+        at_risk=config.rules.at_risk,
+        default_priority=config.rules.default_priority,
+        timezone=config.calendar.timezone,
+        role_etat=list(roles),
+        role=list(roles.values()),
+        target_priority=list(PRIORITY_CODES),
+        tto_us=[config.target(p).tto_s * US for p in PRIORITY_CODES],
+        ttr_us=[config.target(p).ttr_s * US for p in PRIORITY_CODES],
+        from_etat=[t[0] for t in expected],
+        to_etat=[t[1] for t in expected],
     )
-    con.unregister("cal_windows_frame")
-    days = windows.day_frame()
-    con.register("cal_days_frame", days)
-    con.execute(
-        "create or replace temp table cal_days as select * replace "
-        "(more::struct(s bigint, e bigint)[] as more) from cal_days_frame"
-    )
-    con.unregister("cal_days_frame")
-    # Macros built from validated codes and constants only (no user text reaches SQL here).
-    pause = ", ".join(f"'{e}'" for e in config.rules.pause if e in ETAT_CODES) or "null"
+    # Macros built from constants only (no user text reaches SQL here): the day keys' origin,
+    # and the business time of a day's windows beyond the fourth (none in most calendars).
     extra = (
         "coalesce(list_sum(list_transform(more, lambda w: greatest(0, least(t, w.e) - w.s))), 0)"
-        if days["more"].notna().any()
+        if more
         else "0"
     )
     con.execute(
         f"create or replace temp macro d_origin_us() as {DAY_ORIGIN_US}::bigint;"
-        "create or replace temp macro clock_role(e) as "
-        f"case when e in ('resolu', 'ferme') then 'stop' when e in ({pause}) then 'pause' "
-        "else 'run' end;"
         f"create or replace temp macro extra_business(t, more) as {extra};"
-        "create or replace temp macro local_day(t, d) as "
-        "make_timestamp(t + case when t < d.tz_switch then d.tz_before else d.tz_after end)::date"
-    )
-    con.execute(
-        "create or replace temp table replay_params as select "
-        "$as_of::timestamptz as as_of, $as_of_us::bigint as as_of_us, "
-        "$as_of_b_us::bigint as as_of_b_us, $at_risk::double as at_risk, "
-        "$default::priority as default_priority, $tz::varchar as timezone",
-        {
-            "as_of": as_of,
-            "as_of_us": as_of_us,
-            "as_of_b_us": windows.business_at(as_of_us),
-            "at_risk": config.rules.at_risk,
-            "default": config.rules.default_priority,
-            "tz": config.calendar.timezone,
-        },
-    )
-    roles = [
-        [e, "stop" if e in STOP_ETATS else "pause" if e in config.rules.pause else "run"]
-        for e in ETAT_CODES
-    ]
-    con.execute("create or replace temp table cfg_roles (etat etat, role varchar)")
-    con.executemany("insert into cfg_roles values (?, ?)", roles)
-    con.execute(
-        "create or replace temp table cfg_targets (priority priority, tto_us bigint, ttr_us bigint)"
-    )
-    con.executemany(
-        "insert into cfg_targets values (?, ?, ?)",
-        [[p, config.target(p).tto_s * US, config.target(p).ttr_s * US] for p in PRIORITY_CODES],
-    )
-    con.execute("create or replace temp table cfg_expected (from_etat etat, to_etat etat)")
-    con.executemany(
-        "insert into cfg_expected values (?, ?)", [list(t) for t in sorted(EXPECTED_TRANSITIONS)]
     )

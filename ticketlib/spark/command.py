@@ -13,7 +13,7 @@ from ticketlib.domain.config import load_config
 def check_args(args) -> str | None:
     """Why these options cannot go together, or None."""
     if args.engine != "spark":
-        for option in ("raw", "master", "partitions"):
+        for option in ("raw", "master"):
             if getattr(args, option, None) is not None:
                 return f"--{option} va avec / goes with --engine spark"
         return None

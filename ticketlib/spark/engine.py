@@ -1,5 +1,5 @@
 """The replay on Spark: the raw tables read from Parquet, split by a hash of the ticket key,
-each bucket replayed by `ticketlib.replay.partition.replay_partition` (the CLI's own code path
+each bucket replayed by `ticketlib.spark.partition.replay_partition` (the CLI's own code path
 in an in-process DuckDB), the rows written as Parquet.
 
 Shape: tickets (with their import flags nested) and events each get
@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 import pyarrow as pa
 
 from ticketlib.domain.config import SlaConfig
-from ticketlib.replay.partition import (
+from ticketlib.spark.partition import (
     ReplayPlan,
     conform,
     output_schema,

@@ -9,7 +9,7 @@ create or replace temp table int_clock_priority as
 with refs as (
     select c.ticket_key, c.marks,
            epoch_us(coalesce(c.tto_stop_at, p.as_of)) as tto_ref_us,
-           epoch_us(case when c.etat in ('resolu', 'ferme') then c.last_stop_at else p.as_of end)
+           epoch_us(case when c.role = 'stop' then c.last_stop_at else p.as_of end)
                as ttr_ref_us
     from int_ticket_clocks c, replay_params p
 )

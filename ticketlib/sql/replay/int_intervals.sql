@@ -3,7 +3,8 @@
 -- wall and business microseconds, and the role of its état for the TTR clock. Rows repeating
 -- the current état are kept (they may carry a priority) but open no new visit.
 -- Inputs: replay_events, replay_tickets (the raw tables, instants as the replay zone reads
--- them: replay.py), cal_days, replay_params, macro clock_role. Two views: the history
+-- them: replay.py), cal_days, replay_params, cfg_roles (the clock role of each état: the
+-- one table of roles every layer reads, through `role` and `prev_role`). Two views: the history
 -- (creation and visible events, at their own instants) and its intervals; the replay keeps
 -- the intervals as a table when several marts read them, or leaves the view to stream into
 -- the clocks.
@@ -96,7 +97,10 @@ select ticket_key, make_timestamp(start_us)::timestamptz as start_ts, start_us, 
        start_b_us,
        end_us - start_us as wall_us,
        end_b_us - start_b_us as bus_us,
-       clock_role(etat) as role,
+       r.role,
        prev_etat is distinct from etat as new_visit,
-       is_last
-from clamped;
+       is_last,
+       pr.role as prev_role
+from clamped c
+join cfg_roles r using (etat)
+left join cfg_roles pr on pr.etat = c.prev_etat;

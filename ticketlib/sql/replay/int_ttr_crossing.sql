@@ -38,8 +38,7 @@ with judged as (
        or (stops > 1 and priority_changed and ttr_elapsed_us <= ttr_target_us)
 ), rows as (
     select i.ticket_key, i.pos, i.start_us, i.bus_us, i.priority, i.role = 'run' as running,
-           i.role = 'stop' and (i.prev_etat is null or i.prev_etat not in ('resolu', 'ferme'))
-               as stop_entry,
+           i.role = 'stop' and i.prev_role is distinct from 'stop' as stop_entry,
            j.first_priority
     from int_intervals i
     join judged j using (ticket_key)

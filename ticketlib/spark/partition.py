@@ -117,7 +117,7 @@ def replay_partition(
 def cli_rows(con: duckdb.DuckDBPyConnection, kind: str, plan: ReplayPlan) -> pa.Table:
     """The one call into the CLI's code path (`outputs/exports.py` `write_cli_export`): replay
     `kind` on this connection's raw tables, then select its output columns."""
-    replay(con, plan.config, plan.as_of, scope=kind)
+    replay(con, plan.config, plan.as_of, scope=kind, partitions=1)
     return con.sql(sql(CLI_OUTPUTS[kind])).to_arrow_table()
 
 
