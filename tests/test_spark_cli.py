@@ -98,7 +98,7 @@ def test_missing_java_is_one_line(tmp_path):
         ),
         (
             ["quality", "--engine", "spark", "--raw", "r", "--partitions", "0", "--out", "o"],
-            "--partitions: un entier ≥ 1 / an integer ≥ 1",
+            "--partitions 0: au moins / at least 1",
         ),
         (
             ["sla", "--engine", "spark", "--raw", "r", "--out", "o.csv"],

@@ -21,8 +21,6 @@ def check_args(args) -> str | None:
         return "--engine spark lit des Parquet bruts / reads raw Parquet: --raw DIR (export-raw)"
     if args.db is not None:
         return "--engine spark lit --raw, pas --db / reads --raw, not --db"
-    if args.partitions is not None and args.partitions < 1:
-        return "--partitions: un entier ≥ 1 / an integer ≥ 1"
     if str(args.out).lower().endswith((".csv", ".xlsx")):
         return "--engine spark écrit un dossier Parquet / writes a Parquet folder: --out DIR"
     return None
