@@ -17,11 +17,18 @@ column (`__row`, DuckDB's `rowid`); an original name that must appear in SQL goe
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import gzip
 import hashlib
+import io
+import itertools
+import os
 import re
+import shutil
 import tempfile
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +67,7 @@ class FileTable:
     size: int = 0
     sha256: str = ""
     encoding: str = "utf-8"
+    notes: list[str] = field(default_factory=list)  # what was done to read it (FR / EN)
 
 
 def fold_column(name: str) -> str:
@@ -87,10 +95,74 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> FileTab
         raise FileError(path, "fichier vide / empty file")
     if path.suffix.lower() in (".parquet", ".pq"):
         ft = _read_parquet(con, path, table)
+    elif path.suffix.lower() == ".gz":  # `.csv.gz`: expanded (capped) to a temp copy first
+        with expanded(path) as plain:
+            ft = _read_csv(con, plain, table, shown=path)
     else:
         ft = _read_csv(con, path, table)
-    ft.size, ft.sha256 = size, digest
+    ft.path, ft.size, ft.sha256 = path, size, digest
     return ft
+
+
+MAX_EXPANDED_ENV = "TICKETLIB_MAX_EXPANDED_MB"
+MAX_EXPANDED_MB = 1024
+
+
+def max_expanded_bytes() -> int:
+    """The most bytes a `.gz` input may expand to (issue 14 item 2): `$TICKETLIB_MAX_EXPANDED_MB`
+    MiB, default 1024 (1 GiB); a larger expansion is refused, never written out."""
+    try:
+        return int(os.environ.get(MAX_EXPANDED_ENV, "") or MAX_EXPANDED_MB) << 20
+    except ValueError:
+        return MAX_EXPANDED_MB << 20
+
+
+def too_big(path: Path, limit: int) -> FileError:
+    return FileError(
+        path,
+        f"décompressé, dépasse {limit >> 20} Mio / expands beyond {limit >> 20} MiB "
+        f"({MAX_EXPANDED_ENV})",
+    )
+
+
+class CappedReader(io.RawIOBase):
+    """A `.gz` file read as a stream that refuses (FileError) past `limit` expanded bytes and
+    turns a truncated or corrupt archive into a FileError naming the file."""
+
+    def __init__(self, path: Path, limit: int | None = None):
+        self.path, self.limit, self.read_so_far = path, limit or max_expanded_bytes(), 0
+        self._gz = gzip.open(path, "rb")  # noqa: SIM115 (closed by close())
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            n = self._gz.readinto(buffer)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise FileError(self.path, f"archive gzip illisible / unreadable gzip: {exc}") from None
+        self.read_so_far += n
+        if self.read_so_far > self.limit:
+            raise too_big(self.path, self.limit)
+        return n
+
+    def close(self) -> None:
+        self._gz.close()
+        super().close()
+
+
+@contextlib.contextmanager
+def expanded(path: Path):
+    """A `.gz` file expanded to a temp file (capped: `max_expanded_bytes`), removed on every
+    exit path (refusal, error, success)."""
+    fd, name = tempfile.mkstemp(suffix=path.name.removesuffix(".gz")[-40:], prefix="ticketlib-")
+    tmp = Path(name)
+    try:
+        with CappedReader(path) as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        yield tmp
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def internal_names(n: int) -> list[str]:
@@ -130,39 +202,77 @@ def _read_parquet(con, path: Path, table: str) -> FileTable:
     return FileTable(path, table, _fold_names(names, internal), dict(zip(internal, names)), rows)
 
 
-def _read_csv(con, path: Path, table: str) -> FileTable:
+def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTable:
+    """`path` read as CSV; messages name `shown` (the `.gz` given for its expanded copy)."""
+    shown = shown or path
     header, encoding = _header_line(path)
     if not header.strip():
-        raise FileError(path, "pas d'en-tête / no header line")
+        raise FileError(shown, "pas d'en-tête / no header line")
     delim = max([";", ",", "\t", "|"], key=lambda d: _count_outside_quotes(header, d))
-    names = _unique(next(csv.reader([header], delimiter=delim)))
+    given = next(csv.reader([header], delimiter=delim))
+    names = _unique(given)
+    notes = _renamed_note(given, names)
     internal = internal_names(len(names))
+    nul = _has_nul(path)
     try:
-        rejects = _scan(con, path, table, delim, internal)
+        rejects = [] if nul else _scan(con, path, table, delim, internal)
         failure = None
     except duckdb.Error as exc:
         rejects, failure = [], exc
-    if failure is not None or any(r[1].startswith("INVALID ENCODING") for r in rejects):
-        # Not UTF-8 (Windows-1252 from French Excel) or mixed line endings: read a normalised
-        # UTF-8 copy instead (the file itself stays as it is).
-        source, encoding = _normalised_copy(path)
+    if nul or failure is not None or any(r[1].startswith("INVALID ENCODING") for r in rejects):
+        # Not UTF-8 (Windows-1252 from French Excel, or one stray byte), NUL bytes or mixed line
+        # endings: read a normalised UTF-8 copy instead (the file itself stays as it is).
+        source, encoding, said = _normalised_copy(path)
+        notes += said
         try:
             rejects = _scan(con, source, table, delim, internal)
         except duckdb.Error as exc:
             why = _first_line(failure or exc)
-            raise FileError(path, f"CSV illisible / unreadable CSV: {why}") from None
+            raise FileError(shown, f"CSV illisible / unreadable CSV: {why}") from None
         finally:
             source.unlink()
+    _refuse_unclosed_quote(shown, rejects)
     rows = con.execute(f"select count(*) from {table}").fetchall()[0][0] + len(rejects)
     return FileTable(
-        path,
+        shown,
         table,
         _fold_names(names, internal),
         dict(zip(internal, names)),
         rows,
         rejects,
         encoding=encoding,
+        notes=notes,
     )
+
+
+def _has_nul(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return any(b"\x00" in chunk for chunk in iter(lambda: f.read(1 << 20), b""))
+
+
+def _renamed_note(given: list[str], names: list[str]) -> list[str]:
+    """A word for header names repeated in the file (never "first wins silently")."""
+    renamed = [
+        f"{g.strip()!r} → {n!r}" for g, n in zip(given, names) if g.strip() and g.strip() != n
+    ]
+    if not renamed:
+        return []
+    listed = ", ".join(renamed)
+    return [
+        f"colonnes en double renommées (la première est lue) : {listed} / "
+        f"duplicate columns renamed (the first is read): {listed}"
+    ]
+
+
+def _refuse_unclosed_quote(path: Path, rejects: list) -> None:
+    """A quote never closed swallows the rest of the file into one field: refused, said."""
+    for line, error, _ in rejects:
+        if "UNQUOTED" in error.upper() or "unterminated quote" in error.lower():
+            raise FileError(
+                path,
+                f"guillemet non fermé ligne {line} : la suite du fichier serait avalée / "
+                f"unclosed quote at line {line}: it would swallow the rest of the file",
+            )
 
 
 def _scan(con, source: Path, table: str, delim: str, internal: list[str]) -> list:
@@ -179,8 +289,9 @@ def _scan(con, source: Path, table: str, delim: str, internal: list[str]) -> lis
         {"p": str(source), "d": delim, "columns": dict.fromkeys(internal, "VARCHAR")},
     )
     rejects = con.execute(
-        f"select line, error_type || ': ' || error_message, csv_line from {rejects_table} "
-        "order by line"
+        # one reject per line (DuckDB lists a short row once per missing column)
+        f"select line, first(error_type || ': ' || error_message order by column_idx), "
+        f"first(csv_line) from {rejects_table} group by line order by line"
     ).fetchall()
     con.execute(f"drop table if exists {rejects_table}; drop table if exists {scan_table}")
     # The reader keeps file order, so rowid is the position among the rows it accepted; row
@@ -220,30 +331,53 @@ def _fold_names(names: list[str], internal: list[str]) -> dict[str, str]:
     return out
 
 
-def _normalised_copy(path: Path) -> tuple[Path, str]:
-    """A UTF-8 copy with LF line ends of a UTF-8 or Windows-1252 text file."""
-    encoding = "utf-8" if _is_utf8(path) else "cp1252"
-    tmp = Path(tempfile.mkstemp(suffix=".csv", prefix="ticketlib-")[1])
-    # universal newlines turn CRLF and lone CR into LF, across chunk boundaries too
-    with (
-        open(path, encoding=encoding, errors="_latin1_fallback", newline=None) as src,
-        open(tmp, "w", encoding="utf-8", newline="\n") as dst,
-    ):
-        for chunk in iter(lambda: src.read(1 << 20), ""):
-            dst.write(chunk.lstrip("\ufeff") if dst.tell() == 0 else chunk)
-    return tmp, "utf-8" if encoding == "utf-8" else "windows-1252"
+_ODD_BYTE = re.compile("[\udc80-\udcff]")
 
 
-def _is_utf8(path: Path) -> bool:
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with open(path, "rb") as f:
-        try:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return False
-    return True
+def _normalised_copy(path: Path) -> tuple[Path, str, list[str]]:
+    """A UTF-8 copy with LF line ends and no NUL of a UTF-8 or Windows-1252 text file, its
+    encoding and what was done (notes). Decided byte by byte, not for the whole file: valid
+    UTF-8 stays UTF-8 (`Société`), and only bytes that are not UTF-8 are read as Windows-1252
+    (French Excel); a stray byte in a UTF-8 file is said with its line."""
+    fd, name = tempfile.mkstemp(suffix=".csv", prefix="ticketlib-")
+    tmp = Path(name)
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    odd, nul, lines, seen, carry = 0, 0, [], 0, ""
+    with open(path, "rb") as src, os.fdopen(fd, "w", encoding="utf-8", newline="\n") as dst:
+        for raw in itertools.chain(iter(lambda: src.read(1 << 20), b""), [None]):
+            text = carry + (decoder.decode(raw) if raw is not None else decoder.decode(b"", True))
+            carry = ""
+            if raw is not None and text.endswith("\r"):  # a CRLF split across two chunks
+                text, carry = text[:-1], "\r"
+            if seen == 0 and dst.tell() == 0:
+                text = text.lstrip("\ufeff")
+            for m in _ODD_BYTE.finditer(text):
+                odd += 1
+                if len(lines) <= 5:
+                    line = seen + text.count("\n", 0, m.start()) + 1
+                    lines += [] if line in lines else [line]
+            if odd:
+                text = _ODD_BYTE.sub(_as_cp1252, text)
+            nul += text.count("\x00")
+            text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+            seen += text.count("\n")
+            dst.write(text)
+    notes = []
+    if odd:
+        where = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
+        notes.append(
+            f"{odd} octet(s) non UTF-8 lu(s) en Windows-1252 (ligne(s) {where}) / "
+            f"{odd} non-UTF-8 byte(s) read as Windows-1252 (line(s) {where})"
+        )
+    if nul:
+        notes.append(f"{nul} caractère(s) NUL retiré(s) / {nul} NUL character(s) removed")
+    return tmp, "windows-1252" if odd else "utf-8", notes
+
+
+def _as_cp1252(m: re.Match) -> str:
+    # The five bytes Windows-1252 leaves undefined are kept as their Latin-1 characters.
+    byte = bytes([ord(m.group()) - 0xDC00])
+    return byte.decode("cp1252", errors="_latin1_fallback")
 
 
 def _latin1_fallback(exc: UnicodeDecodeError):
@@ -270,3 +404,22 @@ def _count_outside_quotes(line: str, delim: str) -> int:
 def _first_line(exc: Exception) -> str:
     lines = str(exc).strip().splitlines()
     return lines[0] if lines else type(exc).__name__
+
+
+def upload_name(name: str) -> str:
+    """The base name an uploaded file is saved under (its own, so importers and messages name
+    it), or a FileError naming it: no NUL, not `.`/`..`/empty, at most 255 bytes (issue 14
+    item 7: `..` gave IsADirectoryError, 300 characters `File name too long`)."""
+    shown = str(name).replace("\x00", "␀")
+    base = str(name).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if "\x00" in base:
+        raise FileError(shown, "nom de fichier avec un caractère NUL / file name with a NUL")
+    if base in ("", ".", ".."):
+        raise FileError(shown or "-", "nom de fichier invalide / invalid file name")
+    if len(base.encode("utf-8")) > 255:
+        raise FileError(
+            shown[:60] + "…",
+            f"nom de fichier trop long ({len(base)} caractères, 255 octets au plus) / "
+            f"file name too long ({len(base)} characters, 255 bytes at most)",
+        )
+    return base

@@ -201,7 +201,7 @@ def _account(con, staged: list[StagedFile]) -> list[FileReport]:
     )
     loaded = dict(
         con.execute(
-            "select ((seq >> 32) & 255)::integer, count(*) from events "
+            "select ((seq >> 32) & 65535)::integer, count(*) from events "
             "where import_id = (select import_id from load_params) group by all"
         ).fetchall()
     )

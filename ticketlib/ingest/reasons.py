@@ -7,6 +7,11 @@ REASONS: dict[str, tuple[str, str]] = {
     "missing_ticket_id": ("identifiant de ticket manquant", "missing ticket id"),
     "missing_created_at": ("date de création manquante", "missing creation date"),
     "bad_created_at": ("date de création illisible", "unreadable creation date"),
+    # issue 14: outside `timestamps.plausible_range` (default 1990 to ten years after the import)
+    "implausible_date": (
+        "date hors de la plage plausible (1990 à import + 10 ans par défaut)",
+        "date outside the plausible range (1990 to import + 10 years by default)",
+    ),
     "missing_timestamp": ("horodatage manquant", "missing timestamp"),
     "bad_timestamp": ("horodatage illisible", "unreadable timestamp"),
     "missing_status": ("statut manquant", "missing status"),

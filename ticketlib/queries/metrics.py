@@ -293,7 +293,7 @@ def ticket_detail(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame]:
         "select ts, status_raw, etat::varchar as etat, priority_raw, priority::varchar as priority, "
         "e.import_id, f.file_name, e.source_row from events e "
         "left join import_files f on f.import_id = e.import_id "
-        "and f.file_index = ((e.seq >> 32) & 255) "
+        "and f.file_index = ((e.seq >> 32) & 65535) "
         "where ticket_key = $k order by ts, seq",
         {"k": key},
     ).df()

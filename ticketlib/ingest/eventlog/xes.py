@@ -16,7 +16,7 @@ event is an empty file: 0 rows, no columns.
 from __future__ import annotations
 
 import contextlib
-import gzip
+import io
 import json
 import os
 import tempfile
@@ -28,6 +28,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from ticketlib.ingest.files import (
+    CappedReader,
     FileError,
     FileTable,
     _fold_names,
@@ -55,8 +56,8 @@ def events(path: Path) -> Iterator[dict[str, str]]:
 
     A trace is handled whole when it ends (its attributes may follow its events), then freed.
     """
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as f:
+    gz = path.name.lower().endswith(".gz")  # streamed, capped (`files.max_expanded_bytes`)
+    with io.BufferedReader(CappedReader(path)) if gz else open(path, "rb") as f:
         for _, el in iterparse(f, events=("end",)):
             if _local(el.tag) != "trace":
                 continue

@@ -81,6 +81,7 @@ def stage_file(con, index: int, ft: FileTable) -> StagedFile:
         ft.table,
         views={kind: view},
         names=ft.names,
+        notes=list(ft.notes),
         time_columns={
             kind: ft.names[ft.columns["timestamp" if kind == "events" else "created_at"]]
         },
