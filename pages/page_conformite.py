@@ -13,6 +13,7 @@ from app import components, data, data_sla, sla_panels, state
 from app.i18n import fmt_int, lang, priority_label, t, tr
 from app.labels_sla import COMPLIANCE
 from ticketlib.charts import sla as charts
+from ticketlib.domain.literal import markdown_literal
 from ticketlib.domain.vocabulary import PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
 from ticketlib.queries.sla import ALL_KEY, NONE_KEY
@@ -297,6 +298,6 @@ else:
     col_text = (
         L("whole_period") if bucket is None else charts.bucket_label(bucket, drill["grain"], lang())
     )
-    st.markdown(L("drill_cell", clock=t(clock), row=row_text, col=col_text))
+    st.markdown(L("drill_cell", clock=t(clock), row=markdown_literal(row_text), col=col_text))
     components.ticket_table(frame, key="cf_tickets", total=total, name="tickets")
     st.button(L("drill_close"), key="cf_drill_close", on_click=_close_drill)
