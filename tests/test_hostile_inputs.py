@@ -348,3 +348,37 @@ def test_a_decompression_bomb_is_refused_and_leaves_no_temp_file(tmp_path, base_
     assert len(done.stderr.strip().splitlines()) == 1
     assert digest(base_db) == before
     assert list(work.iterdir()) == []
+
+
+# ---- a 20 MB quoted field: refused at once, memory bounded (item 3) -------------------------------
+
+
+def _address_space(megabytes: int):
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+
+    return limit
+
+
+def test_a_20_mb_quoted_field_is_refused_naming_file_and_line(tmp_path, base_db):
+    path = tmp_path / "tickets.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n")
+        f.write('T2,2025-03-01T10:00:00Z,haute,c,a,t,"' + "ligne de titre\n" * 1_400_000 + '"\n')
+    before = digest(base_db)
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "load", str(path), "--db", str(base_db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        preexec_fn=_address_space(2048),  # before: 10.6 GB and 148 s
+        timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert (
+        "tickets.csv: champ entre guillemets de plus de 2 Mio ouvert ligne 3 (ou guillemet non "
+        "fermé) / quoted field over 2 MiB opened at line 3 (or an unclosed quote)"
+    ) in done.stderr
+    assert digest(base_db) == before

@@ -13,9 +13,9 @@ import html
 import math
 import re
 
-# The ASCII punctuation marks (but `&<>`, already entities) that Markdown,
-# GFM (autolinks: `:` `.` `/`) or Streamlit (`:emoji:`, `:red[..]`, `$latex$`) reads.
-_MARKDOWN = re.compile(r"""([\\`*_{}\[\]()#+\-.!|~$:/="'@^%])""")
+# The ASCII punctuation marks (but `&<>`, already entities) that Markdown, GFM (autolinks need
+# `:` or `.`: `http://`, `www.`, `a@b.c`) or Streamlit (`:emoji:`, `:red[..]`, `$latex$`) reads.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:])")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 
 

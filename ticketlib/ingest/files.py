@@ -208,12 +208,19 @@ def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTab
     header, encoding = _header_line(path)
     if not header.strip():
         raise FileError(shown, "pas d'en-tête / no header line")
-    delim = max([";", ",", "\t", "|"], key=lambda d: _count_outside_quotes(header, d))
-    given = next(csv.reader([header], delimiter=delim))
+    delim, given = header_of(header)
     names = _unique(given)
     notes = _renamed_note(given, names)
     internal = internal_names(len(names))
-    nul = _has_nul(path)
+    nul, huge = _byte_scan(path)
+    if huge is not None:
+        mb = int(os.environ.get(MAX_FIELD_ENV, "") or MAX_FIELD_MB)
+        raise FileError(
+            shown,
+            f"champ entre guillemets de plus de {mb} Mio ouvert ligne {huge} (ou guillemet non "
+            f"fermé) / quoted field over {mb} MiB opened at line {huge} (or an unclosed quote); "
+            f"{MAX_FIELD_ENV}",
+        )
     try:
         rejects = [] if nul else _scan(con, path, table, delim, internal)
         failure = None
@@ -245,9 +252,51 @@ def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTab
     )
 
 
-def _has_nul(path: Path) -> bool:
+DELIMITERS = (";", ",", "\t", "|")
+
+
+def header_of(line: str) -> tuple[str, list[str]]:
+    """The delimiter and column names of a CSV header line: the one header sniffer of the
+    ingest layer (readers and format detection alike). The delimiter is the one of `; , tab |`
+    seen most often outside quotes; names are split as CSV (`"ticket""id"` is `ticket"id`)."""
+    delim = max(DELIMITERS, key=lambda d: _count_outside_quotes(line, d))
+    return delim, (next(csv.reader([line], delimiter=delim)) if line else [])
+
+
+def header_columns(head: str) -> set[str]:
+    """The folded column names of the first line of `head` (a file's first 64 KiB as text)."""
+    first = head.splitlines()[0] if head else ""
+    return {fold_column(name.strip()) for name in header_of(first)[1]}
+
+
+MAX_FIELD_ENV = "TICKETLIB_MAX_FIELD_MB"
+MAX_FIELD_MB = 2  # DuckDB's own default `max_line_size`
+
+
+def _byte_scan(path: Path) -> tuple[bool, int | None]:
+    """One pass over the bytes (1 MiB chunks, no per-row loop): whether the file holds a NUL,
+    and the line where a quoted field longer than `$TICKETLIB_MAX_FIELD_MB` MiB (default 2)
+    opens, or None. Such a field (a title of 20 MB, an unclosed quote) would cost DuckDB's
+    reject scan minutes and gigabytes (issue 14 item 3): it is refused before."""
+    limit = int(os.environ.get(MAX_FIELD_ENV, "") or MAX_FIELD_MB) << 20
+    nul, inside, run, lines, opened = False, False, 0, 0, 1
     with open(path, "rb") as f:
-        return any(b"\x00" in chunk for chunk in iter(lambda: f.read(1 << 20), b""))
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            nul = nul or b"\x00" in chunk
+            quotes = chunk.count(b'"')
+            if inside and quotes == 0:
+                run += len(chunk)
+                if run > limit:
+                    return nul, opened
+            elif quotes % 2:
+                inside = not inside
+                if inside:  # the field opens at this chunk's last quote
+                    last = chunk.rfind(b'"')
+                    opened, run = lines + chunk.count(b"\n", 0, last) + 1, len(chunk) - last
+            elif inside:
+                run = len(chunk) - chunk.rfind(b'"')
+            lines += chunk.count(b"\n")
+    return nul, None
 
 
 def _renamed_note(given: list[str], names: list[str]) -> list[str]:
