@@ -12,6 +12,7 @@ import streamlit as st
 from app import components, data_review, state
 from app.i18n import date_format, fmt_int, lang, t, tr
 from ticketlib.console import sqlconsole
+from ticketlib.domain.literal import markdown_literal
 from ticketlib.outputs.exports import to_excel_csv, to_xlsx
 
 LABELS = {
@@ -55,6 +56,10 @@ LABELS = {
     "result": (
         "{rows} lignes en {s} s.",
         "{rows} rows in {s} s.",
+    ),
+    "truncated_bytes": (
+        "Résultat tronqué à {mb} Mo : ajoutez un filtre, un `limit` ou moins de colonnes.",
+        "Result cut at {mb} MB: add a filter, a `limit` or fewer columns.",
     ),
     "truncated": (
         "Résultat tronqué aux {cap} premières lignes : ajoutez un filtre, un `limit` ou une "
@@ -145,7 +150,7 @@ if outcome:
             "error": ":material/error:",
             "empty": ":material/edit:",
         }.get(value.kind, ":material/block:")
-        st.error(value.message(lang()), icon=icon)
+        st.error(markdown_literal(value.message(lang())), icon=icon)
     else:
         seconds = f"{value.seconds:.2f}"
         st.caption(
@@ -155,7 +160,9 @@ if outcome:
                 s=seconds.replace(".", ",") if lang() == "fr" else seconds,
             )
         )
-        if value.truncated:
+        if value.truncated_by == "bytes":
+            st.warning(L("truncated_bytes", mb=fmt_int(value.byte_cap >> 20)))
+        elif value.truncated:
             st.warning(L("truncated", cap=fmt_int(value.row_cap)))
         if value.frame.empty:
             st.info(L("empty"))
