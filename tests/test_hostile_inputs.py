@@ -382,3 +382,30 @@ def test_a_20_mb_quoted_field_is_refused_naming_file_and_line(tmp_path, base_db)
         "fermé) / quoted field over 2 MiB opened at line 3 (or an unclosed quote)"
     ) in done.stderr
     assert digest(base_db) == before
+
+
+# ---- names that are not SQL (items 6, 7) -----------------------------------------------------------
+
+
+def test_headers_that_look_like_sql_or_working_columns_load(tmp_path):
+    db, f = _one_file(
+        tmp_path,
+        "tickets.csv",
+        b'"ticket""id",created_at,priority,customer,assignee,team,title,__row,rowid,'
+        b"file_row_number\nT1,2025-03-01T10:00:00Z,haute,c,a,t,x,1,2,3\n",
+    )
+    assert (f.rows_read, f.loaded) == (1, 1)
+    assert rows(db, "select ticket_id, title, source_row from tickets") == [("T1", "x", 2)]
+
+
+@pytest.mark.parametrize("key", ["", "__row", "rowid", 'a"b'])
+def test_xes_keys_that_are_not_sql_load(tmp_path, key):
+    xes = (
+        '<?xml version="1.0"?><log><trace><string key="concept:name" value="C1"/><event>'
+        f'<string key="{key.replace(chr(34), "&quot;")}" value="x"/>'
+        '<string key="concept:name" value="a"/>'
+        '<date key="time:timestamp" value="2025-03-01T10:00:00Z"/></event></trace></log>'
+    )
+    db, f = _one_file(tmp_path, "log.xes", xes.encode())
+    assert f.rows_read == 1
+    assert rows(db, "select ticket_id from tickets") == [("C1",)]
