@@ -409,3 +409,75 @@ def test_xes_keys_that_are_not_sql_load(tmp_path, key):
     db, f = _one_file(tmp_path, "log.xes", xes.encode())
     assert f.rows_read == 1
     assert rows(db, "select ticket_id from tickets") == [("C1",)]
+
+
+# ---- generated variants: headers, encodings, archive sizes --------------------------------------
+
+_NAME = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(_NAME, min_size=1, max_size=6), delim=st.sampled_from([",", ";", "\t"]))
+def test_generated_headers_split_as_written(names, delim):
+    import csv
+    import io
+
+    from ticketlib.ingest.files import header_of
+
+    names = [n.strip() or "x" for n in names]
+    line = io.StringIO()
+    csv.writer(line, delimiter=delim, quoting=csv.QUOTE_ALL).writerow(names)
+    found_delim, found = header_of(line.getvalue().rstrip("\r\n"))
+    assert [n.strip() for n in found] == names
+    if len(names) > 1:
+        assert found_delim == delim
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.lists(
+        st.one_of(
+            st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00")),
+            # an odd byte then ASCII: never valid UTF-8 (b"\xe9\x92\x92" would be: 钒)
+            st.sampled_from([b"\xe9;", b"\x92;", b"\xff;"]),
+        ),
+        max_size=8,
+    )
+)
+def test_generated_mixed_encodings_keep_valid_utf8(tmp_path_factory, parts):
+    """Valid UTF-8 stays as it is; each odd byte is read as Windows-1252 and counted."""
+    from ticketlib.ingest.files import _normalised_copy
+
+    path = tmp_path_factory.mktemp("enc") / "x.csv"
+    path.write_bytes(b"".join(p.encode() if isinstance(p, str) else p for p in parts))
+    copy, _, notes = _normalised_copy(path)
+    try:
+        text = copy.read_text(encoding="utf-8")
+    finally:
+        copy.unlink()
+    expected = "".join(p if isinstance(p, str) else p.decode("cp1252") for p in parts).lstrip(
+        "\ufeff"
+    )
+    assert text == expected
+    odd = sum(1 for p in parts if isinstance(p, bytes))
+    assert (notes[0].split()[0] if notes else "0") == str(odd)
+
+
+@settings(max_examples=25, deadline=None)
+@given(size=st.integers(0, 3 << 20), limit_mb=st.integers(1, 2))
+def test_generated_archive_sizes_refused_past_the_cap(tmp_path_factory, size, limit_mb):
+    import io
+
+    from ticketlib.ingest.files import CappedReader
+
+    path = tmp_path_factory.mktemp("gz") / "x.gz"
+    path.write_bytes(gzip.compress(b"a" * size, compresslevel=1))
+    reader = io.BufferedReader(CappedReader(path, limit_mb << 20))
+    try:
+        assert len(reader.read()) == size
+        assert size <= limit_mb << 20
+    except FileError as exc:
+        assert size > limit_mb << 20
+        assert f"expands beyond {limit_mb} MiB" in str(exc)
+    finally:
+        reader.close()
