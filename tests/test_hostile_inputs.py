@@ -446,11 +446,11 @@ def test_generated_headers_split_as_written(names, delim):
 )
 def test_generated_mixed_encodings_keep_valid_utf8(tmp_path_factory, parts):
     """Valid UTF-8 stays as it is; each odd byte is read as Windows-1252 and counted."""
-    from ticketlib.ingest.files import _normalised_copy
+    from ticketlib.ingest.rawbytes import normalised_copy
 
     path = tmp_path_factory.mktemp("enc") / "x.csv"
     path.write_bytes(b"".join(p.encode() if isinstance(p, str) else p for p in parts))
-    copy, _, notes = _normalised_copy(path)
+    copy, _, notes = normalised_copy(path)
     try:
         text = copy.read_text(encoding="utf-8")
     finally:
@@ -468,7 +468,7 @@ def test_generated_mixed_encodings_keep_valid_utf8(tmp_path_factory, parts):
 def test_generated_archive_sizes_refused_past_the_cap(tmp_path_factory, size, limit_mb):
     import io
 
-    from ticketlib.ingest.files import CappedReader
+    from ticketlib.ingest.rawbytes import CappedReader
 
     path = tmp_path_factory.mktemp("gz") / "x.gz"
     path.write_bytes(gzip.compress(b"a" * size, compresslevel=1))

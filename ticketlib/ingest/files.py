@@ -16,44 +16,26 @@ column (`__row`, DuckDB's `rowid`); an original name that must appear in SQL goe
 
 from __future__ import annotations
 
-import codecs
-import contextlib
 import csv
-import gzip
 import hashlib
-import io
-import itertools
 import os
 import re
-import shutil
-import tempfile
 import unicodedata
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-
-class FileError(ValueError):
-    """A file that cannot be used at all; nothing of it is stored.
-
-    `path`: the file, or several (a sequence) when the failure cannot be pinned on one of
-    them; the message names them by file name, then says why, on one line.
-    """
-
-    def __init__(self, path: Path | str | list | tuple, why: str):
-        paths = [path] if isinstance(path, (str, Path)) else list(path)
-        names = ", ".join(Path(p).name for p in paths) or "-"
-        super().__init__(" ".join(f"{names}: {why}".split()))
-        self.path = str(paths[0]) if len(paths) == 1 else names
-        self.why = why
-
-
-def unexpected(paths, exc: Exception) -> FileError:
-    """An error no check foresaw (a DuckDB error on odd data, an OS error...) as a FileError
-    naming the files being read, so that no input ends in a traceback."""
-    return FileError(paths, f"{type(exc).__name__}: {_first_line(exc)}")
+from ticketlib.ingest.errors import FileError, first_line, unexpected  # noqa: F401 (re-exported)
+from ticketlib.ingest.rawbytes import (  # noqa: F401 (CappedReader, expanded re-exported)
+    MAX_FIELD_ENV,
+    MAX_FIELD_MB,
+    CappedReader,
+    byte_scan,
+    expanded,
+    header_line,
+    normalised_copy,
+)
 
 
 @dataclass
@@ -104,67 +86,6 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> FileTab
     return ft
 
 
-MAX_EXPANDED_ENV = "TICKETLIB_MAX_EXPANDED_MB"
-MAX_EXPANDED_MB = 1024
-
-
-def max_expanded_bytes() -> int:
-    """The most bytes a `.gz` input may expand to (issue 14 item 2): `$TICKETLIB_MAX_EXPANDED_MB`
-    MiB, default 1024 (1 GiB); a larger expansion is refused, never written out."""
-    try:
-        return int(os.environ.get(MAX_EXPANDED_ENV, "") or MAX_EXPANDED_MB) << 20
-    except ValueError:
-        return MAX_EXPANDED_MB << 20
-
-
-def too_big(path: Path, limit: int) -> FileError:
-    return FileError(
-        path,
-        f"décompressé, dépasse {limit >> 20} Mio / expands beyond {limit >> 20} MiB "
-        f"({MAX_EXPANDED_ENV})",
-    )
-
-
-class CappedReader(io.RawIOBase):
-    """A `.gz` file read as a stream that refuses (FileError) past `limit` expanded bytes and
-    turns a truncated or corrupt archive into a FileError naming the file."""
-
-    def __init__(self, path: Path, limit: int | None = None):
-        self.path, self.limit, self.read_so_far = path, limit or max_expanded_bytes(), 0
-        self._gz = gzip.open(path, "rb")  # noqa: SIM115 (closed by close())
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        try:
-            n = self._gz.readinto(buffer)
-        except (EOFError, OSError, zlib.error) as exc:
-            raise FileError(self.path, f"archive gzip illisible / unreadable gzip: {exc}") from None
-        self.read_so_far += n
-        if self.read_so_far > self.limit:
-            raise too_big(self.path, self.limit)
-        return n
-
-    def close(self) -> None:
-        self._gz.close()
-        super().close()
-
-
-@contextlib.contextmanager
-def expanded(path: Path):
-    """A `.gz` file expanded to a temp file (capped: `max_expanded_bytes`), removed on every
-    exit path (refusal, error, success)."""
-    fd, name = tempfile.mkstemp(suffix=path.name.removesuffix(".gz")[-40:], prefix="ticketlib-")
-    tmp = Path(name)
-    try:
-        with CappedReader(path) as src, os.fdopen(fd, "wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
-        yield tmp
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def internal_names(n: int) -> list[str]:
     """The internal names of a file's n columns, in file order: c1, c2, ..."""
     return [f"c{i + 1}" for i in range(n)]
@@ -192,7 +113,7 @@ def _read_parquet(con, path: Path, table: str) -> FileTable:
         )
     except duckdb.Error as exc:
         raise FileError(
-            path, f"Parquet illisible / unreadable Parquet: {_first_line(exc)}"
+            path, f"Parquet illisible / unreadable Parquet: {first_line(exc)}"
         ) from None
     # the table keeps the file's order, so rowid + 1 is the row's position in the file
     con.execute(
@@ -205,14 +126,14 @@ def _read_parquet(con, path: Path, table: str) -> FileTable:
 def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTable:
     """`path` read as CSV; messages name `shown` (the `.gz` given for its expanded copy)."""
     shown = shown or path
-    header, encoding = _header_line(path)
+    header, encoding = header_line(path)
     if not header.strip():
         raise FileError(shown, "pas d'en-tête / no header line")
     delim, given = header_of(header)
     names = _unique(given)
     notes = _renamed_note(given, names)
     internal = internal_names(len(names))
-    nul, huge = _byte_scan(path)
+    nul, huge = byte_scan(path)
     if huge is not None:
         mb = int(os.environ.get(MAX_FIELD_ENV, "") or MAX_FIELD_MB)
         raise FileError(
@@ -229,12 +150,12 @@ def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTab
     if nul or failure is not None or any(r[1].startswith("INVALID ENCODING") for r in rejects):
         # Not UTF-8 (Windows-1252 from French Excel, or one stray byte), NUL bytes or mixed line
         # endings: read a normalised UTF-8 copy instead (the file itself stays as it is).
-        source, encoding, said = _normalised_copy(path)
+        source, encoding, said = normalised_copy(path)
         notes += said
         try:
             rejects = _scan(con, source, table, delim, internal)
         except duckdb.Error as exc:
-            why = _first_line(failure or exc)
+            why = first_line(failure or exc)
             raise FileError(shown, f"CSV illisible / unreadable CSV: {why}") from None
         finally:
             source.unlink()
@@ -267,36 +188,6 @@ def header_columns(head: str) -> set[str]:
     """The folded column names of the first line of `head` (a file's first 64 KiB as text)."""
     first = head.splitlines()[0] if head else ""
     return {fold_column(name.strip()) for name in header_of(first)[1]}
-
-
-MAX_FIELD_ENV = "TICKETLIB_MAX_FIELD_MB"
-MAX_FIELD_MB = 2  # DuckDB's own default `max_line_size`
-
-
-def _byte_scan(path: Path) -> tuple[bool, int | None]:
-    """One pass over the bytes (1 MiB chunks, no per-row loop): whether the file holds a NUL,
-    and the line where a quoted field longer than `$TICKETLIB_MAX_FIELD_MB` MiB (default 2)
-    opens, or None. Such a field (a title of 20 MB, an unclosed quote) would cost DuckDB's
-    reject scan minutes and gigabytes (issue 14 item 3): it is refused before."""
-    limit = int(os.environ.get(MAX_FIELD_ENV, "") or MAX_FIELD_MB) << 20
-    nul, inside, run, lines, opened = False, False, 0, 0, 1
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            nul = nul or b"\x00" in chunk
-            quotes = chunk.count(b'"')
-            if inside and quotes == 0:
-                run += len(chunk)
-                if run > limit:
-                    return nul, opened
-            elif quotes % 2:
-                inside = not inside
-                if inside:  # the field opens at this chunk's last quote
-                    last = chunk.rfind(b'"')
-                    opened, run = lines + chunk.count(b"\n", 0, last) + 1, len(chunk) - last
-            elif inside:
-                run = len(chunk) - chunk.rfind(b'"')
-            lines += chunk.count(b"\n")
-    return nul, None
 
 
 def _renamed_note(given: list[str], names: list[str]) -> list[str]:
@@ -380,79 +271,8 @@ def _fold_names(names: list[str], internal: list[str]) -> dict[str, str]:
     return out
 
 
-_ODD_BYTE = re.compile("[\udc80-\udcff]")
-
-
-def _normalised_copy(path: Path) -> tuple[Path, str, list[str]]:
-    """A UTF-8 copy with LF line ends and no NUL of a UTF-8 or Windows-1252 text file, its
-    encoding and what was done (notes). Decided byte by byte, not for the whole file: valid
-    UTF-8 stays UTF-8 (`Société`), and only bytes that are not UTF-8 are read as Windows-1252
-    (French Excel); a stray byte in a UTF-8 file is said with its line."""
-    fd, name = tempfile.mkstemp(suffix=".csv", prefix="ticketlib-")
-    tmp = Path(name)
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
-    odd, nul, lines, seen, carry = 0, 0, [], 0, ""
-    with open(path, "rb") as src, os.fdopen(fd, "w", encoding="utf-8", newline="\n") as dst:
-        for raw in itertools.chain(iter(lambda: src.read(1 << 20), b""), [None]):
-            text = carry + (decoder.decode(raw) if raw is not None else decoder.decode(b"", True))
-            carry = ""
-            if raw is not None and text.endswith("\r"):  # a CRLF split across two chunks
-                text, carry = text[:-1], "\r"
-            if seen == 0 and dst.tell() == 0:
-                text = text.lstrip("\ufeff")
-            for m in _ODD_BYTE.finditer(text):
-                odd += 1
-                if len(lines) <= 5:
-                    line = seen + text.count("\n", 0, m.start()) + 1
-                    lines += [] if line in lines else [line]
-            if odd:
-                text = _ODD_BYTE.sub(_as_cp1252, text)
-            nul += text.count("\x00")
-            text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
-            seen += text.count("\n")
-            dst.write(text)
-    notes = []
-    if odd:
-        where = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
-        notes.append(
-            f"{odd} octet(s) non UTF-8 lu(s) en Windows-1252 (ligne(s) {where}) / "
-            f"{odd} non-UTF-8 byte(s) read as Windows-1252 (line(s) {where})"
-        )
-    if nul:
-        notes.append(f"{nul} caractère(s) NUL retiré(s) / {nul} NUL character(s) removed")
-    return tmp, "windows-1252" if odd else "utf-8", notes
-
-
-def _as_cp1252(m: re.Match) -> str:
-    # The five bytes Windows-1252 leaves undefined are kept as their Latin-1 characters.
-    byte = bytes([ord(m.group()) - 0xDC00])
-    return byte.decode("cp1252", errors="_latin1_fallback")
-
-
-def _latin1_fallback(exc: UnicodeDecodeError):
-    # The five bytes Windows-1252 leaves undefined are kept as their Latin-1 characters.
-    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
-
-
-codecs.register_error("_latin1_fallback", _latin1_fallback)
-
-
-def _header_line(path: Path) -> tuple[str, str]:
-    with open(path, "rb") as f:
-        line = f.readline()
-    try:
-        return line.decode("utf-8-sig").rstrip("\r\n"), "utf-8"
-    except UnicodeDecodeError:
-        return line.decode("cp1252", errors="_latin1_fallback").rstrip("\r\n"), "windows-1252"
-
-
 def _count_outside_quotes(line: str, delim: str) -> int:
     return sum(part.count(delim) for part in line.split('"')[::2])
-
-
-def _first_line(exc: Exception) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
 
 
 def upload_name(name: str) -> str:
