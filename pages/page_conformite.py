@@ -293,11 +293,11 @@ else:
         if row == ALL_KEY
         else names.get(row, row)
         if rows == "priority"
-        else (t("none") if row == NONE_KEY else row)
+        else (t("none") if row == NONE_KEY else markdown_literal(row))
     )
     col_text = (
         L("whole_period") if bucket is None else charts.bucket_label(bucket, drill["grain"], lang())
     )
-    st.markdown(L("drill_cell", clock=t(clock), row=markdown_literal(row_text), col=col_text))
+    st.markdown(L("drill_cell", clock=t(clock), row=row_text, col=col_text))
     components.ticket_table(frame, key="cf_tickets", total=total, name="tickets")
     st.button(L("drill_close"), key="cf_drill_close", on_click=_close_drill)
