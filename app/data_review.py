@@ -22,6 +22,7 @@ from ticketlib.console import sqlconsole
 from ticketlib.db import store
 from ticketlib.domain.config import ConfigError, SlaConfig
 from ticketlib.ingest import FileError, ImportReport, run_import
+from ticketlib.ingest.files import upload_name
 from ticketlib.ingest.reasons import reason_label
 from ticketlib.marts.persisted import config_fingerprint, stored_state
 from ticketlib.outputs import report
@@ -56,7 +57,7 @@ def save_uploads(files: Sequence[tuple[str, bytes]], folder: Path) -> list[Path]
     """Write uploaded files under their own base names (the importers read names and content)."""
     paths, seen = [], set()
     for name, content in files:
-        base = Path(name.replace("\\", "/")).name or "upload"
+        base = upload_name(name)  # FileError naming it: `..`, NUL, over 255 bytes
         stem, suffix = Path(base).stem, Path(base).suffix
         n = 1
         while base in seen:  # two uploads with one name: keep both
@@ -85,7 +86,7 @@ def import_uploads(
         paths = save_uploads(files, folder)
         mapping_path = None
         if mapping is not None:
-            mapping_path = Path(tmp) / (Path(mapping[0]).name or "mapping.toml")
+            mapping_path = Path(tmp) / upload_name(mapping[0])
             mapping_path.write_bytes(mapping[1])
         try:
             result = run_import(

@@ -5,9 +5,6 @@ The ticket shown is kept in the URL (`?ticket=SUP-000123`), so a copied link ope
 
 from __future__ import annotations
 
-import html
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -28,20 +25,18 @@ from app.i18n import (
 )
 from ticketlib.charts.flow import Words, durations_figure, timeline_figure
 from ticketlib.domain import labels
+from ticketlib.domain.literal import markdown_literal
 
 PARAM = "ticket"
 
 LABELS = labels.TICKET_VIEW
 
 BADGE = {"met": "green", "breached": "red", "at_risk": "orange", "running": "blue"}
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:])")
 
 
 def safe(text) -> str:
-    """Ticket text for markdown: HTML escaped, markdown syntax made literal."""
-    if text is None or (isinstance(text, float) and pd.isna(text)):
-        return ""
-    return _MARKDOWN.sub(r"\\\1", html.escape(str(text), quote=False))
+    """Text from data or the URL for Markdown, shown as text (`literal.markdown_literal`)."""
+    return markdown_literal(text)
 
 
 def words(labels: dict[str, tuple[str, str]]) -> Words:
@@ -92,7 +87,7 @@ def show(ticket_id: str | None, key: str) -> None:
     detail = data.ticket(ticket_id)
     st.divider()
     if detail is None:
-        st.warning(tr(LABELS, "not_found", id=ticket_id))
+        st.warning(tr(LABELS, "not_found", id=safe(ticket_id)))
         st.button(tr(LABELS, "close"), key=f"{key}_close", on_click=_close)
         return
     row = detail["sla"].iloc[0]

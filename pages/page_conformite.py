@@ -13,6 +13,7 @@ from app import components, data, sla_panels, state
 from app.i18n import fmt_int, lang, priority_label, t, tr
 from ticketlib.charts import sla as charts
 from ticketlib.domain.labels import COMPLIANCE
+from ticketlib.domain.literal import markdown_literal
 from ticketlib.domain.vocabulary import PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
 from ticketlib.queries.sla import ALL_KEY, NONE_KEY
@@ -287,7 +288,7 @@ else:
         if row == ALL_KEY
         else names.get(row, row)
         if rows == "priority"
-        else (t("none") if row == NONE_KEY else row)
+        else (t("none") if row == NONE_KEY else markdown_literal(row))
     )
     col_text = (
         L("whole_period") if bucket is None else charts.bucket_label(bucket, drill["grain"], lang())

@@ -165,7 +165,7 @@ with tabs[0]:
         if kind == "ok":
             show_report(value)
         else:
-            st.error(value, icon=":material/block:")
+            st.error(safe(value), icon=":material/block:")
 
 empty = data.is_empty()
 

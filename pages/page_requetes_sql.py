@@ -13,6 +13,7 @@ from app import components, data_review, state
 from app.i18n import date_format, fmt_int, lang, t, tr
 from ticketlib.console import sqlconsole
 from ticketlib.domain import labels
+from ticketlib.domain.literal import markdown_literal
 from ticketlib.outputs.exports import to_excel_csv, to_xlsx
 
 LABELS = labels.REQUETES_SQL
@@ -97,7 +98,7 @@ if outcome:
             "error": ":material/error:",
             "empty": ":material/edit:",
         }.get(value.kind, ":material/block:")
-        st.error(value.message(lang()), icon=icon)
+        st.error(markdown_literal(value.message(lang())), icon=icon)
     else:
         seconds = f"{value.seconds:.2f}"
         st.caption(
@@ -107,7 +108,9 @@ if outcome:
                 s=seconds.replace(".", ",") if lang() == "fr" else seconds,
             )
         )
-        if value.truncated:
+        if value.truncated_by == "bytes":
+            st.warning(L("truncated_bytes", mb=fmt_int(value.byte_cap >> 20)))
+        elif value.truncated:
             st.warning(L("truncated", cap=fmt_int(value.row_cap)))
         if value.frame.empty:
             st.info(L("empty"))

@@ -15,6 +15,7 @@ from app import components, data, state
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from ticketlib.charts import sla as charts
 from ticketlib.domain.labels import OVERVIEW
+from ticketlib.domain.literal import markdown_literal
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
 
@@ -294,5 +295,5 @@ else:
         st.markdown(L("drill_backlog", etat=etat_label(drill["etat"]), day=fmt_date(day)))
     selected = components.ticket_table(frame, key="ov_tickets", total=total, name="tickets")
     if selected:
-        st.caption(L("selected_ticket", id=selected))
+        st.caption(L("selected_ticket", id=markdown_literal(selected)))
     st.button(L("drill_close"), key="ov_drill_close", on_click=_close_drill)

@@ -106,3 +106,12 @@ def csv_rows(data, sep: str = ";") -> list[list[str]]:
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     assert text.startswith("\ufeff"), "French Excel needs the BOM"
     return list(csv.reader(io.StringIO(text[1:]), delimiter=sep))
+
+
+def shown(markdown: str) -> str:
+    """The text a Markdown value shows once escaped by `literal.markdown_literal`: its
+    backslash escapes and HTML entities read (messages naming files are escaped, issue 14)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown))

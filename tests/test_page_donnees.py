@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests import flow_fixture as ff
+from tests.apptest import shown
 from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
 from ticketlib.cli import main as cli
@@ -198,7 +199,7 @@ def test_failed_upload_changes_nothing(app_db, review_db):
     at.run()
     assert not at.exception
     assert at.error and "Rien n'a été importé" in at.error[0].value
-    assert "notes.txt" in at.error[0].value
+    assert "notes.txt" in shown(at.error[0].value)
     assert db.read_bytes() == before
 
 
@@ -215,7 +216,7 @@ def test_bad_mapping_is_refused_clearly(app_db, review_db):
     at.run()
     assert not at.exception
     assert at.error and "Rien n'a été importé" in at.error[0].value
-    assert "m.toml: TOML invalide" in at.error[0].value
+    assert "m.toml: TOML invalide" in shown(at.error[0].value)
     assert "ticketlib-upload" not in at.error[0].value  # no server path
     assert db.read_bytes() == before
 

@@ -27,6 +27,11 @@ def _one_line(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in str(text)).split())
 
 
+def _waiting(message: str) -> None:
+    """Said whether or not stderr is a terminal: an import that seems stuck says why."""
+    print(message, file=sys.stderr, flush=True)
+
+
 def cmd_load(args) -> int:
     """Import; any failure is one line on stderr naming the file(s), exit 2, nothing stored
     (the write session replaces the database only when the import landed)."""
@@ -41,6 +46,7 @@ def cmd_load(args) -> int:
             mapping=args.mapping,
             config=config,
             progress=_progress,
+            on_wait=_waiting,
         )
     except FileError as exc:
         why = exc

@@ -24,6 +24,7 @@ from ticketlib.charts.palette import (
     priority_colour,
 )
 from ticketlib.domain.formats import month_label, month_names
+from ticketlib.domain.literal import plotly_literal
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.queries.sla import ALL_KEY, group_key
 
@@ -251,8 +252,9 @@ def compliance_heatmap(
         (r, c): (int(met), int(n))
         for r, c, met, n in zip(data["r"], data["c"], data["met"], data["n"])
     }
-    row_text = [row_names.get(r, str(r)) for r in row_order]
-    col_text = [col_names.get(c, str(c)) for c in col_order]
+    # team, agent or customer names from the data: literal on the axes and in the hover
+    row_text = [plotly_literal(row_names.get(r, str(r))) for r in row_order]
+    col_text = [plotly_literal(col_names.get(c, str(c))) for c in col_order]
 
     # numeric axes (labels as ticks) so a mark can sit in a cell's corner
     z, text, cells_xy, custom, few = [], [], [], [], []

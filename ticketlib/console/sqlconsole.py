@@ -52,6 +52,7 @@ MEMORY_LIMIT = "3GB"
 THREADS = 2
 DEFAULT_ROW_CAP = 10_000
 DEFAULT_TIME_LIMIT = 10.0
+DEFAULT_BYTE_CAP = 64 << 20  # a result larger than this is cut (issue 14 item 1)
 
 LOCKDOWN: tuple[str, ...] = (
     # resources first: temp_directory cannot change once external access is off
@@ -94,13 +95,18 @@ class SqlError(Exception):
 @dataclass(frozen=True)
 class QueryResult:
     frame: pd.DataFrame
-    truncated: bool  # more rows than the cap: only the first `row_cap` are in `frame`
+    truncated: bool  # more rows than a cap: only the first rows are in `frame`
     seconds: float
     row_cap: int
+    byte_cap: int = 0
+    truncated_by: str = ""  # "rows" (row_cap) or "bytes" (byte_cap) when truncated
 
 
-def sandbox(db: Path | str | None = None, timezone: str = "UTC") -> duckdb.DuckDBPyConnection:
-    """A fresh, locked, in-memory instance with the database attached read-only under views."""
+def sandbox(
+    db: Path | str | None = None, timezone: str = "UTC", empty_ddl: list[str] | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A fresh, locked, in-memory instance with the database attached read-only under views
+    (`empty_ddl`: the derived tables' DDL for a missing database, if already known)."""
     path = Path(db) if db else store.default_db()
     con = duckdb.connect(":memory:")
     try:
@@ -111,7 +117,7 @@ def sandbox(db: Path | str | None = None, timezone: str = "UTC") -> duckdb.DuckD
             con.execute("attach ':memory:' as store")
             cur = con.cursor().execute("use store")
             store.init_schema(cur)
-            for ddl in _empty_derived_ddl():
+            for ddl in empty_ddl or _empty_derived_ddl():
                 cur.execute(ddl)
         existing = {
             r[0]
@@ -199,9 +205,74 @@ def run_query(
     time_limit: float = DEFAULT_TIME_LIMIT,
     timezone: str = "UTC",
     batch_rows: int = 2048,
+    byte_cap: int = DEFAULT_BYTE_CAP,
 ) -> QueryResult:
-    """Run one SELECT read-only with a row cap and a time limit; raise SqlError otherwise."""
-    con = sandbox(db, timezone)
+    """Run one SELECT read-only in a child process (`isolated`: hard memory limit, killed past
+    the time limit) with a row cap and a byte cap; raise SqlError otherwise (FR/EN message)."""
+    from ticketlib.console.isolated import ADDRESS_SPACE_MB, run_isolated
+
+    with duckdb.connect(":memory:") as con:  # refusals said at once, no child started
+        check(con, text)
+    path = Path(db) if db else store.default_db()
+    query = {
+        "text": text,
+        "db": str(path),
+        "row_cap": row_cap,
+        "time_limit": time_limit,
+        "timezone": timezone,
+        "batch_rows": batch_rows,
+        "byte_cap": byte_cap,
+        # a missing database: the empty schema's DDL, built once here, not in every child
+        "empty_ddl": None if path.exists() else list(_empty_derived_ddl()),
+    }
+    header, body = run_isolated({"query": query})
+    if not header.get("ok"):
+        kind = header.get("kind", "error")
+        if kind == "timeout" and "fr" not in header:
+            raise _timeout(time_limit)
+        if kind == "memory" and "fr" not in header:
+            raise SqlError(
+                "memory",
+                f"Mémoire insuffisante (limite {ADDRESS_SPACE_MB // 1024} Gio pour la requête) : "
+                "filtrez ou agrégez davantage.",
+                f"Out of memory (limit {ADDRESS_SPACE_MB // 1024} GiB for the query): filter or "
+                "aggregate more.",
+                header.get("detail", ""),
+            )
+        raise SqlError(kind, header["fr"], header["en"], header.get("detail", ""))
+    table = pa.ipc.open_stream(body).read_all()
+    return QueryResult(
+        _to_pandas(table),
+        bool(header["truncated"]),
+        float(header["seconds"]),
+        row_cap,
+        byte_cap,
+        header["truncated"],
+    )
+
+
+def _timeout(time_limit: float) -> SqlError:
+    return SqlError(
+        "timeout",
+        f"Limite de temps dépassée ({time_limit:g} s) : la requête a été interrompue.",
+        f"Time limit exceeded ({time_limit:g} s): the query was interrupted.",
+    )
+
+
+def run_here(
+    text: str,
+    db: Path | str | None = None,
+    row_cap: int = DEFAULT_ROW_CAP,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    timezone: str = "UTC",
+    batch_rows: int = 2048,
+    byte_cap: int = DEFAULT_BYTE_CAP,
+    empty_ddl: list[str] | None = None,
+) -> tuple[pa.Table, str, float]:
+    """The query run in this process (the child's side of `run_query`): (Arrow table of at
+    most `row_cap` rows and about `byte_cap` bytes, "" | "rows" | "bytes" for what cut it,
+    seconds); SqlError otherwise."""
+    con = sandbox(db, timezone, empty_ddl)
     timer = threading.Timer(time_limit, con.interrupt)
     started = time.perf_counter()
     try:
@@ -210,12 +281,20 @@ def run_query(
         relation = con.sql(text)
         if relation is None:  # not a query after all
             raise SqlError("refused", "Refusé : pas une requête SELECT.", "Refused: not a SELECT.")
-        batches, rows = [], 0
+        batches, rows, size, cut = [], 0, 0, ""
         reader = relation.to_arrow_reader(batch_rows)
         for batch in reader:
+            if size + batch.nbytes > byte_cap:  # keep the rows that fit, then stop
+                batch = _rows_within(batch, byte_cap - size)
+                batches.append(batch)
+                rows += batch.num_rows
+                cut = "bytes"
+                break
             batches.append(batch)
             rows += batch.num_rows
+            size += batch.nbytes
             if rows > row_cap:
+                cut = "rows"
                 break
         timer.cancel()
         table = (
@@ -223,17 +302,11 @@ def run_query(
             if batches
             else reader.schema.empty_table()
         )
-        truncated = table.num_rows > row_cap
-        frame = _to_pandas(table.slice(0, row_cap))
-        return QueryResult(frame, truncated, time.perf_counter() - started, row_cap)
+        return table.slice(0, row_cap), cut, time.perf_counter() - started
     except SqlError:
         raise
     except duckdb.InterruptException:
-        raise SqlError(
-            "timeout",
-            f"Limite de temps dépassée ({time_limit:g} s) : la requête a été interrompue.",
-            f"Time limit exceeded ({time_limit:g} s): the query was interrupted.",
-        ) from None
+        raise _timeout(time_limit) from None
     except duckdb.PermissionException as exc:
         raise SqlError(
             "access",
@@ -260,6 +333,15 @@ def run_query(
     finally:
         timer.cancel()
         con.close()
+
+
+def _rows_within(batch: pa.RecordBatch, budget: int) -> pa.RecordBatch:
+    """The first rows of `batch` whose size stays within `budget` bytes (at least none)."""
+    lo, hi = 0, batch.num_rows
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if batch.slice(0, mid).nbytes <= budget else (lo, mid - 1)
+    return batch.slice(0, lo)
 
 
 def _to_pandas(table: pa.Table) -> pd.DataFrame:

@@ -27,13 +27,10 @@ def sql(name: str) -> str:
 
 
 def statements(text: str) -> list[str]:
-    """Split a script on the semicolons that end a line (none of our literals contain one)."""
-    parts = re.split(r";[ \t]*(?:--[^\n]*)?\n", text + "\n")
-    return [p.strip() for p in parts if p.strip() and not _only_comments(p)]
-
-
-def _only_comments(text: str) -> bool:
-    return all(not line.strip() or line.strip().startswith("--") for line in text.splitlines())
+    """The statements of a script, as DuckDB's own parser splits it (`extract_statements`:
+    semicolons inside literals, comments or macros never split a statement). Each keeps its
+    text, comments and `$name` parameters included; a syntax error raises `duckdb.ParserException`."""
+    return [s.query.strip() for s in duckdb.extract_statements(text)]
 
 
 def run_script(con: duckdb.DuckDBPyConnection, name: str, **params) -> None:

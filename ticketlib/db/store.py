@@ -1,20 +1,22 @@
 """The DuckDB file: schema, read-only connections for readers, and atomic write sessions.
 
 A write session works on a copy of the database and replaces the file in one `os.replace` when
-it succeeds, under a lock file. So an import either lands whole or not at all (even if the process
-is killed), readers in other processes or sessions keep a consistent snapshot and never meet a
-lock, and two imports never interleave.
+it succeeds, under a lock file (`filelock`: an OS lock, released by the system when its holder
+dies, on Linux, macOS and Windows alike). So an import either lands whole or not at all (even if
+the process is killed), readers in other processes or sessions keep a consistent snapshot and
+never meet a lock, and two imports never interleave: the second waits, and says so.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+from filelock import FileLock, Timeout
 
 from ticketlib.db import budget
 from ticketlib.domain.config import PROJECT_ROOT
@@ -139,14 +141,31 @@ def _lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+WAITING = (
+    "attente du verrou : un autre import est en cours sur cette base / waiting for the lock: "
+    "another import is running on this database"
+)
+
+
 @contextlib.contextmanager
-def write_session(db: Path | str | None = None):
-    """Yield a read-write connection to a working copy; replace the database only on success."""
+def write_session(db: Path | str | None = None, on_wait: Callable[[str], None] | None = None):
+    """Yield a read-write connection to a working copy; replace the database only on success.
+
+    When another write session holds the database's lock, `on_wait(WAITING)` is called once,
+    then the session waits for the lock (no time limit: the other import ends or dies).
+    """
     path = Path(db) if db else default_db()
     path.parent.mkdir(parents=True, exist_ok=True)
     work = path.with_name(f"{path.name}.work-{os.getpid()}")
-    with open(_lock_path(path), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    lock = FileLock(_lock_path(path), thread_local=False)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if on_wait is not None:
+            on_wait(WAITING)
+        lock.acquire()
+    with contextlib.ExitStack() as held:
+        held.callback(lock.release)
         for stale in path.parent.glob(f"{path.name}.work-*"):  # left by a writer that died
             stale.unlink(missing_ok=True)
         if path.exists():

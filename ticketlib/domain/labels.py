@@ -828,6 +828,10 @@ REQUETES_SQL: dict[str, tuple[str, str]] = {
         "{rows} lignes en {s} s.",
         "{rows} rows in {s} s.",
     ),
+    "truncated_bytes": (
+        "Résultat tronqué à {mb} Mo : ajoutez un filtre, un `limit` ou moins de colonnes.",
+        "Result cut at {mb} MB: add a filter, a `limit` or fewer columns.",
+    ),
     "truncated": (
         "Résultat tronqué aux {cap} premières lignes : ajoutez un filtre, un `limit` ou une "
         "agrégation.",
@@ -981,6 +985,11 @@ REASONS: dict[str, tuple[str, str]] = {
     "missing_ticket_id": ("identifiant de ticket manquant", "missing ticket id"),
     "missing_created_at": ("date de création manquante", "missing creation date"),
     "bad_created_at": ("date de création illisible", "unreadable creation date"),
+    # issue 14: outside `timestamps.plausible_range` (default 1990 to ten years after the import)
+    "implausible_date": (
+        "date hors de la plage plausible (1990 à import + 10 ans par défaut)",
+        "date outside the plausible range (1990 to import + 10 years by default)",
+    ),
     "missing_timestamp": ("horodatage manquant", "missing timestamp"),
     "bad_timestamp": ("horodatage illisible", "unreadable timestamp"),
     "missing_status": ("statut manquant", "missing status"),

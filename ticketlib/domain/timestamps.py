@@ -9,84 +9,66 @@ wall time is local to the calendar's zone and converted once, at import, by the 
 iCalendar (RFC 5545) and Python's `zoneinfo` (fold=0): a wall time that happens twice (autumn)
 is its first occurrence (summer time); a wall time that does not exist (spring gap) is read with
 the offset before the gap, so 02:30 on the spring-forward night is 03:30 summer time.
-Instants outside 1900-2200 are refused.
+Offsets beyond ±14:00 are no instant; instants outside the plausible range
+(`plausible_range`) are quarantined by the landing.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import duckdb
 
-_FRENCH = r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(.*)$"
-_ISO = (
-    r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
-    r"(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
-    r"\s*([zZ]|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?)?$"
-)
+from ticketlib.db.sqlfiles import run_script
 
-_SLASH = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
-
-MACROS = rf"""
--- A month-first slash date (MM/DD/YYYY ...) in ISO order (YYYY-MM-DD ...); other texts as they are.
-create or replace temp macro ts_month_first(s) as regexp_replace(s, '{_SLASH}', '\3-\1-\2');
--- The common case, ISO 8601 with an offset, read natively (fast); null for anything else.
-create or replace temp macro ts_fast(s) as
-    case when s[11] in ('T', ' ')
-              and (s[-1] = 'Z' or s[-6] in ('+', '-') or s[-5] in ('+', '-') or s[-3] in ('+', '-'))
-         then try_cast(s as timestamptz) end;
--- Every accepted form as a struct of text fields (French day-first reordered to ISO first).
-create or replace temp macro ts_fields(s) as
-    regexp_extract(regexp_replace(trim(s), '{_FRENCH}', '\3-\2-\1\4'), '{_ISO}',
-                   ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'tz']);
-create or replace temp macro ts_wall(f) as
-    case when f.y <> '' then try(make_timestamp(
-        f.y::int, f.mo::int, f.d::int, coalesce(nullif(f.h, '')::int, 0),
-        coalesce(nullif(f.mi, '')::int, 0),
-        coalesce(nullif(f.s, '')::int, 0) + coalesce(('0.' || nullif(f.f, ''))::double, 0))) end;
-create or replace temp macro tz_seconds(tz) as
-    case when tz is null or tz = '' then null
-         when upper(tz) = 'Z' then 0
-         else (case when tz like '%-%' then -1 else 1 end)
-              * (regexp_extract(tz, '[+-]\s*(\d{{1,2}})', 1)::int * 3600
-                 + coalesce(nullif(regexp_extract(tz, '[+-]\s*\d{{1,2}}:?(\d{{2}})$', 1), '')::int, 0) * 60)
-    end;
-"""
-
-# One row per distinct text of `ts_input(s)`: its UTC instant (naive, null when unreadable or
-# out of range) and, for local wall times, that wall time. Needs the `tz_rules` table.
-PARSE_SQL = """
-create or replace temp table ts_parsed as
-with fields as (
-    select s, ts_fields(s) as f from (select distinct s from ts_input where s is not null)
-), walls as (
-    select s, ts_wall(f) as wall, tz_seconds(f.tz) as offset_s from fields
-), converted as (
-    select walls.s,
-           case when walls.offset_s is null then walls.wall end as local,
-           coalesce(walls.wall - to_seconds(walls.offset_s),
-                    walls.wall - to_seconds(r.offset_s)) as utc
-    from walls
-    asof left join tz_rules r on walls.wall >= r.boundary
-)
-select s, local,
-       case when utc >= timestamp '1900-01-01' and utc < timestamp '2200-01-01' then utc end as utc
-from converted
-"""
+EARLIEST_ENV = "TICKETLIB_EARLIEST"  # ISO date; default 1990-01-01
+FUTURE_YEARS_ENV = "TICKETLIB_FUTURE_YEARS"  # whole years after the import; default 10
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+FUTURE_YEARS = 10
 
 
-def install(con: duckdb.DuckDBPyConnection, tz: str) -> None:
-    """Create the parsing macros and the offset rules of `tz` on this connection."""
-    con.execute(MACROS)
+def plausible_range(now: datetime | None = None) -> tuple[datetime, datetime]:
+    """[earliest, latest) UTC instants an import accepts (issue 14 item 4): from
+    `$TICKETLIB_EARLIEST` (ISO date, default 1990-01-01) to `$TICKETLIB_FUTURE_YEARS` (default 10)
+    years after `now` (the import). Rows dated outside are quarantined (`implausible_date`), so
+    one `5000-01-01` or `9999-12-31T23:59:59Z` never reaches the calendar. ValueError for a
+    setting that is not a date or a whole number of years (1 to 100)."""
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    text = os.environ.get(EARLIEST_ENV, "").strip()
+    try:
+        earliest = datetime.fromisoformat(text).replace(tzinfo=UTC) if text else EARLIEST
+        years = int(os.environ.get(FUTURE_YEARS_ENV, "").strip() or FUTURE_YEARS)
+        if not 1 <= years <= 100 or earliest.year < 1900:
+            raise ValueError
+    except ValueError:
+        raise ValueError(
+            f"{EARLIEST_ENV} (date ISO ≥ 1900) / {FUTURE_YEARS_ENV} (1-100) invalide / invalid"
+        ) from None
+    latest = now.replace(
+        year=now.year + years, month=1, day=1, hour=0, minute=0, second=0, microsecond=0
+    )
+    return earliest, latest
+
+
+def install(con: duckdb.DuckDBPyConnection, tz: str, now: datetime | None = None) -> None:
+    """Create the parsing macros (`sql/ingest/ts_macros.sql`), the offset rules of `tz` and
+    the plausible range (`ts_plausible(t)`, see `plausible_range`) on this connection."""
+    earliest, latest = plausible_range(now)
+    con.execute("set variable ts_earliest = $e::timestamptz", {"e": earliest})
+    con.execute("set variable ts_latest = $l::timestamptz", {"l": latest})
+    run_script(con, "ts_macros")
     con.execute("create or replace temp table tz_rules (boundary timestamp, offset_s integer)")
     con.executemany("insert into tz_rules values (?, ?)", [list(r) for r in offset_rules(tz)])
 
 
 def parse_texts(con: duckdb.DuckDBPyConnection) -> None:
-    """Fill `ts_parsed(s, local, utc)` from the texts in the temp table `ts_input(s)`."""
-    con.execute(PARSE_SQL)
+    """Fill `ts_parsed(s, local, utc)` from the texts in the temp table `ts_input(s)`
+    (`sql/ingest/ts_parse.sql`); `utc` is null for an unreadable text or an offset beyond
+    ±14:00, and is not range-checked here (`ts_plausible` is the landing's check)."""
+    run_script(con, "ts_parse")
 
 
 def transitions(tz: str) -> tuple[tuple[int, int, int], ...]:
@@ -154,5 +136,14 @@ def parse_instant(text: str, tz: str) -> datetime:
         if row is None or row[0] is None:
             raise ValueError(f"horodatage illisible / unreadable timestamp: {text!r}")
         utc = row[0].replace(tzinfo=UTC)
+    if (
+        not datetime(1900, 1, 1, tzinfo=UTC)
+        <= utc.astimezone(UTC)
+        < datetime(2200, 1, 1, tzinfo=UTC)
+    ):
+        raise ValueError(
+            f"horodatage illisible (hors 1900-2200) / unreadable timestamp (outside 1900-2200): "
+            f"{text!r}"
+        )
     con.close()
     return utc.astimezone(UTC)

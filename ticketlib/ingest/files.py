@@ -16,37 +16,26 @@ column (`__row`, DuckDB's `rowid`); an original name that must appear in SQL goe
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
+import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-
-class FileError(ValueError):
-    """A file that cannot be used at all; nothing of it is stored.
-
-    `path`: the file, or several (a sequence) when the failure cannot be pinned on one of
-    them; the message names them by file name, then says why, on one line.
-    """
-
-    def __init__(self, path: Path | str | list | tuple, why: str):
-        paths = [path] if isinstance(path, (str, Path)) else list(path)
-        names = ", ".join(Path(p).name for p in paths) or "-"
-        super().__init__(" ".join(f"{names}: {why}".split()))
-        self.path = str(paths[0]) if len(paths) == 1 else names
-        self.why = why
-
-
-def unexpected(paths, exc: Exception) -> FileError:
-    """An error no check foresaw (a DuckDB error on odd data, an OS error...) as a FileError
-    naming the files being read, so that no input ends in a traceback."""
-    return FileError(paths, f"{type(exc).__name__}: {_first_line(exc)}")
+from ticketlib.ingest.errors import FileError, first_line, unexpected  # noqa: F401 (re-exported)
+from ticketlib.ingest.rawbytes import (  # noqa: F401 (CappedReader, expanded re-exported)
+    MAX_FIELD_ENV,
+    MAX_FIELD_MB,
+    CappedReader,
+    byte_scan,
+    expanded,
+    header_line,
+    normalised_copy,
+)
 
 
 @dataclass
@@ -60,6 +49,7 @@ class FileTable:
     size: int = 0
     sha256: str = ""
     encoding: str = "utf-8"
+    notes: list[str] = field(default_factory=list)  # what was done to read it (FR / EN)
 
 
 def fold_column(name: str) -> str:
@@ -87,9 +77,12 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> FileTab
         raise FileError(path, "fichier vide / empty file")
     if path.suffix.lower() in (".parquet", ".pq"):
         ft = _read_parquet(con, path, table)
+    elif path.suffix.lower() == ".gz":  # `.csv.gz`: expanded (capped) to a temp copy first
+        with expanded(path) as plain:
+            ft = _read_csv(con, plain, table, shown=path)
     else:
         ft = _read_csv(con, path, table)
-    ft.size, ft.sha256 = size, digest
+    ft.path, ft.size, ft.sha256 = path, size, digest
     return ft
 
 
@@ -120,7 +113,7 @@ def _read_parquet(con, path: Path, table: str) -> FileTable:
         )
     except duckdb.Error as exc:
         raise FileError(
-            path, f"Parquet illisible / unreadable Parquet: {_first_line(exc)}"
+            path, f"Parquet illisible / unreadable Parquet: {first_line(exc)}"
         ) from None
     # the table keeps the file's order, so rowid + 1 is the row's position in the file
     con.execute(
@@ -130,39 +123,96 @@ def _read_parquet(con, path: Path, table: str) -> FileTable:
     return FileTable(path, table, _fold_names(names, internal), dict(zip(internal, names)), rows)
 
 
-def _read_csv(con, path: Path, table: str) -> FileTable:
-    header, encoding = _header_line(path)
+def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTable:
+    """`path` read as CSV; messages name `shown` (the `.gz` given for its expanded copy)."""
+    shown = shown or path
+    header, encoding = header_line(path)
     if not header.strip():
-        raise FileError(path, "pas d'en-tête / no header line")
-    delim = max([";", ",", "\t", "|"], key=lambda d: _count_outside_quotes(header, d))
-    names = _unique(next(csv.reader([header], delimiter=delim)))
+        raise FileError(shown, "pas d'en-tête / no header line")
+    delim, given = header_of(header)
+    names = _unique(given)
+    notes = _renamed_note(given, names)
     internal = internal_names(len(names))
+    nul, huge = byte_scan(path)
+    if huge is not None:
+        mb = int(os.environ.get(MAX_FIELD_ENV, "") or MAX_FIELD_MB)
+        raise FileError(
+            shown,
+            f"champ entre guillemets de plus de {mb} Mio ouvert ligne {huge} (ou guillemet non "
+            f"fermé) / quoted field over {mb} MiB opened at line {huge} (or an unclosed quote); "
+            f"{MAX_FIELD_ENV}",
+        )
     try:
-        rejects = _scan(con, path, table, delim, internal)
+        rejects = [] if nul else _scan(con, path, table, delim, internal)
         failure = None
     except duckdb.Error as exc:
         rejects, failure = [], exc
-    if failure is not None or any(r[1].startswith("INVALID ENCODING") for r in rejects):
-        # Not UTF-8 (Windows-1252 from French Excel) or mixed line endings: read a normalised
-        # UTF-8 copy instead (the file itself stays as it is).
-        source, encoding = _normalised_copy(path)
+    if nul or failure is not None or any(r[1].startswith("INVALID ENCODING") for r in rejects):
+        # Not UTF-8 (Windows-1252 from French Excel, or one stray byte), NUL bytes or mixed line
+        # endings: read a normalised UTF-8 copy instead (the file itself stays as it is).
+        source, encoding, said = normalised_copy(path)
+        notes += said
         try:
             rejects = _scan(con, source, table, delim, internal)
         except duckdb.Error as exc:
-            why = _first_line(failure or exc)
-            raise FileError(path, f"CSV illisible / unreadable CSV: {why}") from None
+            why = first_line(failure or exc)
+            raise FileError(shown, f"CSV illisible / unreadable CSV: {why}") from None
         finally:
             source.unlink()
+    _refuse_unclosed_quote(shown, rejects)
     rows = con.execute(f"select count(*) from {table}").fetchall()[0][0] + len(rejects)
     return FileTable(
-        path,
+        shown,
         table,
         _fold_names(names, internal),
         dict(zip(internal, names)),
         rows,
         rejects,
         encoding=encoding,
+        notes=notes,
     )
+
+
+DELIMITERS = (";", ",", "\t", "|")
+
+
+def header_of(line: str) -> tuple[str, list[str]]:
+    """The delimiter and column names of a CSV header line: the one header sniffer of the
+    ingest layer (readers and format detection alike). The delimiter is the one of `; , tab |`
+    seen most often outside quotes; names are split as CSV (`"ticket""id"` is `ticket"id`)."""
+    delim = max(DELIMITERS, key=lambda d: _count_outside_quotes(line, d))
+    return delim, (next(csv.reader([line], delimiter=delim)) if line else [])
+
+
+def header_columns(head: str) -> set[str]:
+    """The folded column names of the first line of `head` (a file's first 64 KiB as text)."""
+    first = head.splitlines()[0] if head else ""
+    return {fold_column(name.strip()) for name in header_of(first)[1]}
+
+
+def _renamed_note(given: list[str], names: list[str]) -> list[str]:
+    """A word for header names repeated in the file (never "first wins silently")."""
+    renamed = [
+        f"{g.strip()!r} → {n!r}" for g, n in zip(given, names) if g.strip() and g.strip() != n
+    ]
+    if not renamed:
+        return []
+    listed = ", ".join(renamed)
+    return [
+        f"colonnes en double renommées (la première est lue) : {listed} / "
+        f"duplicate columns renamed (the first is read): {listed}"
+    ]
+
+
+def _refuse_unclosed_quote(path: Path, rejects: list) -> None:
+    """A quote never closed swallows the rest of the file into one field: refused, said."""
+    for line, error, _ in rejects:
+        if "UNQUOTED" in error.upper() or "unterminated quote" in error.lower():
+            raise FileError(
+                path,
+                f"guillemet non fermé ligne {line} : la suite du fichier serait avalée / "
+                f"unclosed quote at line {line}: it would swallow the rest of the file",
+            )
 
 
 def _scan(con, source: Path, table: str, delim: str, internal: list[str]) -> list:
@@ -179,8 +229,9 @@ def _scan(con, source: Path, table: str, delim: str, internal: list[str]) -> lis
         {"p": str(source), "d": delim, "columns": dict.fromkeys(internal, "VARCHAR")},
     )
     rejects = con.execute(
-        f"select line, error_type || ': ' || error_message, csv_line from {rejects_table} "
-        "order by line"
+        # one reject per line (DuckDB lists a short row once per missing column)
+        f"select line, first(error_type || ': ' || error_message order by column_idx), "
+        f"first(csv_line) from {rejects_table} group by line order by line"
     ).fetchall()
     con.execute(f"drop table if exists {rejects_table}; drop table if exists {scan_table}")
     # The reader keeps file order, so rowid is the position among the rows it accepted; row
@@ -220,53 +271,24 @@ def _fold_names(names: list[str], internal: list[str]) -> dict[str, str]:
     return out
 
 
-def _normalised_copy(path: Path) -> tuple[Path, str]:
-    """A UTF-8 copy with LF line ends of a UTF-8 or Windows-1252 text file."""
-    encoding = "utf-8" if _is_utf8(path) else "cp1252"
-    tmp = Path(tempfile.mkstemp(suffix=".csv", prefix="ticketlib-")[1])
-    # universal newlines turn CRLF and lone CR into LF, across chunk boundaries too
-    with (
-        open(path, encoding=encoding, errors="_latin1_fallback", newline=None) as src,
-        open(tmp, "w", encoding="utf-8", newline="\n") as dst,
-    ):
-        for chunk in iter(lambda: src.read(1 << 20), ""):
-            dst.write(chunk.lstrip("\ufeff") if dst.tell() == 0 else chunk)
-    return tmp, "utf-8" if encoding == "utf-8" else "windows-1252"
-
-
-def _is_utf8(path: Path) -> bool:
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with open(path, "rb") as f:
-        try:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return False
-    return True
-
-
-def _latin1_fallback(exc: UnicodeDecodeError):
-    # The five bytes Windows-1252 leaves undefined are kept as their Latin-1 characters.
-    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
-
-
-codecs.register_error("_latin1_fallback", _latin1_fallback)
-
-
-def _header_line(path: Path) -> tuple[str, str]:
-    with open(path, "rb") as f:
-        line = f.readline()
-    try:
-        return line.decode("utf-8-sig").rstrip("\r\n"), "utf-8"
-    except UnicodeDecodeError:
-        return line.decode("cp1252", errors="_latin1_fallback").rstrip("\r\n"), "windows-1252"
-
-
 def _count_outside_quotes(line: str, delim: str) -> int:
     return sum(part.count(delim) for part in line.split('"')[::2])
 
 
-def _first_line(exc: Exception) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
+def upload_name(name: str) -> str:
+    """The base name an uploaded file is saved under (its own, so importers and messages name
+    it), or a FileError naming it: no NUL, not `.`/`..`/empty, at most 255 bytes (issue 14
+    item 7: `..` gave IsADirectoryError, 300 characters `File name too long`)."""
+    shown = str(name).replace("\x00", "␀")
+    base = str(name).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if "\x00" in base:
+        raise FileError(shown, "nom de fichier avec un caractère NUL / file name with a NUL")
+    if base in ("", ".", ".."):
+        raise FileError(shown or "-", "nom de fichier invalide / invalid file name")
+    if len(base.encode("utf-8")) > 255:
+        raise FileError(
+            shown[:60] + "…",
+            f"nom de fichier trop long ({len(base)} caractères, 255 octets au plus) / "
+            f"file name too long ({len(base)} characters, 255 bytes at most)",
+        )
+    return base

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import importlib
+import zlib
 from pathlib import Path
 
 from ticketlib.domain.config import ConfigError
@@ -35,12 +36,16 @@ def reader(fmt: str):
 
 
 def head_text(path: Path, size: int = 65536) -> str:
+    """The first `size` bytes as text (expanded for `.gz`; a truncated archive whose head
+    still expands is read as far as it goes, the reader then refuses it)."""
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
         with opener(path, "rb") as f:
             return f.read(size).decode("utf-8", errors="replace").lstrip("\ufeff")
+    except (EOFError, zlib.error) as exc:
+        raise FileError(path, f"archive gzip illisible / unreadable gzip: {exc}") from None
     except OSError as exc:
-        raise FileError(path, f"illisible / unreadable: {exc}") from None
+        raise FileError(path, f"illisible / unreadable: {exc.strerror or exc}") from None
 
 
 def detect(path: Path) -> str:

@@ -16,17 +16,21 @@ detail, raw)`; the format reader passes them on to the staging with its own row 
 
 from __future__ import annotations
 
-import gzip
+import contextlib
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from ticketlib.db.sqlident import quote_ident
-from ticketlib.ingest.files import FileError, file_digest, fold_column, read_file
+from ticketlib.ingest.files import (
+    FileError,
+    expanded,
+    file_digest,
+    fold_column,
+    read_file,
+)
 
 DOCS_SQL = """
 create temp table if not exists json_docs (
@@ -69,17 +73,14 @@ def read_json_file(con: duckdb.DuckDBPyConnection, index: int, path: Path) -> Js
     if size == 0:
         raise FileError(path, "fichier vide / empty file")
     con.execute(DOCS_SQL)
-    source = _plain_copy(path) if path.suffix.lower() == ".gz" else path
-    try:
+    with contextlib.ExitStack() as stack:  # a `.gz` expanded (capped), removed on every exit
+        source = stack.enter_context(expanded(path)) if path.suffix.lower() == ".gz" else path
         with open(source, encoding="utf-8-sig", errors="replace") as f:
             head = f.read(65536)
         if not looks_like_json(head) and is_devlake_csv(head):
             layout = _read_devlake_csv(con, index, path)
         else:
             layout = _read_text(con, index, path, source)
-    finally:
-        if source != path:
-            source.unlink()
     docs, rejects = con.execute(
         "select (select count(*) from json_docs where file_index = $i), "
         "(select count(*) from json_rejects where file_index = $i)",
@@ -89,17 +90,6 @@ def read_json_file(con: duckdb.DuckDBPyConnection, index: int, path: Path) -> Js
         # (a DevLake table with a header and no rows is an empty file, not an error)
         raise FileError(path, "aucun document JSON lisible / no readable JSON document")
     return JsonFile(index, path, size, digest, layout, docs, rejects)
-
-
-def _plain_copy(path: Path) -> Path:
-    tmp = Path(tempfile.mkstemp(suffix=".json", prefix="ticketlib-")[1])
-    try:
-        with gzip.open(path, "rb") as src, open(tmp, "wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
-    except OSError as exc:
-        tmp.unlink()
-        raise FileError(path, f"gzip illisible / unreadable gzip: {exc}") from None
-    return tmp
 
 
 def _read_text(con, index: int, path: Path, source: Path) -> str:

@@ -53,43 +53,22 @@ class AccountingError(RuntimeError):
 
 
 def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
-    con.execute(
-        "create or replace temp table load_params as select $i::integer as import_id",
-        {"i": import_id},
-    )
-    con.execute(
-        "create or replace temp table load_files (file_index integer, name varchar, kind varchar)"
-    )
+    run_script(con, "land_params", import_id=import_id)
     con.executemany(
         "insert into load_files values (?, ?, ?)",
         [[f.file_index, f.path.name, f.kind] for f in staged],
     )
     combine_staging(con, staged)
-    _map_vocabularies(con)
+    run_script(con, "land_vocabularies")
     for kind in ("tickets", "events"):
         run_script(con, f"load_{kind}")  # fast path; leaves the texts it cannot read in ts_slow
         _slash_dates(con, staged, kind)
         timeparse.parse_texts(con)
-        # each text of each file with its instant: one small table for the patch to join
-        con.execute(
-            "create or replace temp table ts_patch as select x.file_index, x.s, p.utc, p.local "
-            "from ts_texts x join ts_parsed p on p.s = x.t"
-        )
+        run_script(con, "land_ts_patch")
         run_script(con, f"load_{kind}_land")
     run_script(con, "load_quarantine")
     _attach_raw_rows(con, staged)
-    con.execute(
-        """
-        insert into quarantine
-        select (select import_id from load_params), f.name, q.source_row, q.ticket_id, q.reason,
-               q.detail, q.raw, q.kind
-        from q_rows q join load_files f using (file_index)
-        where not exists (
-            select 1 from quarantine x
-            where x.file_name = f.name and x.row_number is not distinct from q.source_row
-              and x.reason = q.reason and x.raw is not distinct from q.raw)
-        """
-    )
+    run_script(con, "land_quarantine")
     run_script(con, "load_incomplete_history")
     return _account(con, staged)
 
@@ -117,39 +96,7 @@ def _slash_dates(con, staged: list[StagedFile], kind: str) -> None:
                 month_first.append(index)
             if note:
                 f.notes.append(note)
-    con.execute(
-        "create or replace temp table ts_texts as "
-        "select file_index, s, case when list_contains($mf, file_index) then ts_month_first(s) "
-        "else s end as t from ts_slow",
-        {"mf": month_first},
-    )
-    con.execute("create or replace temp table ts_input as select distinct t as s from ts_texts")
-
-
-def _map_vocabularies(con) -> None:
-    """Each distinct raw status and priority, folded and looked up once (not once per row)."""
-    con.execute(
-        """
-        create or replace temp table map_status as
-        select k.raw, any_value(v.etat) as etat, fold(k.raw) = '' as blank
-        from (select distinct status_key as raw from stg_events_all where status_key is not null) k
-        left join vocab_status v on v.folded = fold(k.raw)
-        group by k.raw
-        """
-    )
-    con.execute(
-        """
-        create or replace temp table map_priority as
-        with raw as (
-            select distinct priority_raw as raw from stg_tickets_all where priority_raw is not null
-            union
-            select distinct priority_raw from stg_events_all where priority_raw is not null
-        )
-        select raw.raw, any_value(v.priority) as priority, fold(raw.raw) = '' as blank
-        from raw left join vocab_priority v on v.folded = fold(raw.raw)
-        group by raw.raw
-        """
-    )
+    run_script(con, "land_ts_texts", mf=month_first)
 
 
 def _attach_raw_rows(con, staged: list[StagedFile]) -> None:
@@ -201,7 +148,7 @@ def _account(con, staged: list[StagedFile]) -> list[FileReport]:
     )
     loaded = dict(
         con.execute(
-            "select ((seq >> 32) & 255)::integer, count(*) from events "
+            "select ((seq >> 32) & 65535)::integer, count(*) from events "
             "where import_id = (select import_id from load_params) group by all"
         ).fetchall()
     )

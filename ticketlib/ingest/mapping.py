@@ -64,9 +64,16 @@ def _read(path: Path) -> Mapping:
         raise ConfigError(f"{path}: fichier introuvable / file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML invalide / invalid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: pas du texte UTF-8 / not UTF-8 text") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: illisible / unreadable: {exc.strerror or exc}") from None
     unknown = set(raw) - {"status", "priority", "fields", "options"}
     if unknown:
         raise fail(", ".join(sorted(unknown)), "section inconnue / unknown section")
+    for section in ("status", "priority", "fields", "options"):  # `status = 5`: not a table
+        if not isinstance(raw.get(section, {}), dict):
+            raise fail(section, "doit être une table [section] / must be a [section] table")
     status = {}
     for name, target in raw.get("status", {}).items():
         code = normalise_etat(str(target))

@@ -112,11 +112,13 @@ def run_import(
     config: SlaConfig | None = None,
     progress: Progress | None = None,
     rebuild_derived: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Import files atomically; raise FileError (nothing stored) if one cannot be used at all.
 
     The derived tables (replay as of the latest event, with `config`) are rebuilt in the same
-    write session, so readers always see raw and derived data that agree.
+    write session, so readers always see raw and derived data that agree. While another import
+    holds the database, `on_wait(message)` is told once (default: `progress(message, 0)`).
     """
     started = time.perf_counter()
     started_at = datetime.now(UTC)
@@ -126,7 +128,8 @@ def run_import(
     paths, aside = expand_paths(given)
     if not paths:
         raise FileError(given or "-", "aucun fichier de données / no data file")
-    with store.write_session(db) as con:
+    on_wait = on_wait or (lambda message: progress(message, 0.0))
+    with store.write_session(db, on_wait=on_wait) as con:
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchall()[
             0
         ][0]

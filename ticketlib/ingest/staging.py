@@ -20,27 +20,8 @@ from pathlib import Path
 
 import duckdb
 
+from ticketlib.db.sqlfiles import run_script
 from ticketlib.domain.vocabulary import FOLD_SQL
-
-STAGING_SQL = f"""
-create or replace temp macro fold(x) as {FOLD_SQL.format(x="x")};
-create or replace temp table stg_tickets (
-    file_index integer, source_row bigint, ticket_id varchar, created_raw varchar,
-    priority_raw varchar, customer varchar, assignee varchar, team varchar, title varchar,
-    raw varchar);
-create or replace temp table stg_events (
-    file_index integer, source_row bigint, ticket_id varchar, ts_raw varchar,
-    status_raw varchar, status_key varchar, priority_raw varchar, raw varchar);
-create or replace temp table stg_rejects (
-    file_index integer, source_row bigint, ticket_id varchar, reason varchar, detail varchar,
-    raw varchar);
-create or replace temp table stg_skipped (file_index integer, reason varchar, n bigint);
-create or replace temp table stg_flags (ticket_id varchar, flag varchar, detail varchar);
-create or replace temp table stg_event_order (file_index integer, source_row bigint,
-    position bigint);
-create or replace temp table vocab_status (folded varchar, etat etat);
-create or replace temp table vocab_priority (folded varchar, priority priority);
-"""
 
 
 @dataclass
@@ -68,7 +49,8 @@ class StagedFile:
 
 
 def create_staging(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(STAGING_SQL)
+    con.execute(f"create or replace temp macro fold(x) as {FOLD_SQL.format(x='x')}")
+    run_script(con, "staging_tables")
 
 
 def combine_staging(con: duckdb.DuckDBPyConnection, staged: list[StagedFile]) -> None:

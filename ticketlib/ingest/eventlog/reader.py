@@ -36,6 +36,7 @@ from ticketlib.ingest.files import (
     FileError,
     FileTable,
     fold_column,
+    header_columns,
     original_names,
     read_file,
 )
@@ -59,9 +60,7 @@ def sniff(path: Path, head: str) -> bool:
     """An XES log, or a CSV whose header names a case, an activity and a timestamp."""
     if xes.is_xes(path, head):
         return True
-    first = head.splitlines()[0] if head else ""
-    delim = max([";", ",", "\t", "|"], key=first.count)
-    columns = {fold_column(c.strip().strip('"')) for c in first.split(delim)}
+    columns = header_columns(head)
     base = load_mapping(NAME)
     if all(_has(columns, base.fields.get(f)) for f in EVENT_FIELDS):
         return True

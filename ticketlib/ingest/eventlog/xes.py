@@ -1,6 +1,7 @@
 """XES event logs (`.xes`, `.xes.gz`, IEEE 1849) flattened to one table row per event.
 
-The XML is read as a stream (`xml.etree.ElementTree.iterparse`): each event becomes one row
+The XML is read as a stream (`defusedxml.ElementTree.iterparse`: entity expansion, external
+entities and DTD tricks are refused, as for any file from outside): each event becomes one row
 with the trace's attributes prefixed `case:` (as process-mining tools flatten them:
 `case:concept:name` is the case id) and the event's own attributes under their keys
 (`concept:name`, `lifecycle:transition`, `time:timestamp`, `org:resource`, ...), values kept as
@@ -15,7 +16,7 @@ event is an empty file: 0 rows, no columns.
 from __future__ import annotations
 
 import contextlib
-import gzip
+import io
 import json
 import os
 import tempfile
@@ -23,7 +24,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+
 from ticketlib.ingest.files import (
+    CappedReader,
     FileError,
     FileTable,
     _fold_names,
@@ -51,9 +56,9 @@ def events(path: Path) -> Iterator[dict[str, str]]:
 
     A trace is handled whole when it ends (its attributes may follow its events), then freed.
     """
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as f:
-        for _, el in ET.iterparse(f, events=("end",)):
+    gz = path.name.lower().endswith(".gz")  # streamed, capped (`files.max_expanded_bytes`)
+    with io.BufferedReader(CappedReader(path)) if gz else open(path, "rb") as f:
+        for _, el in iterparse(f, events=("end",)):
             if _local(el.tag) != "trace":
                 continue
             case = {}
@@ -90,7 +95,7 @@ def read_xes(con, path: Path, table: str) -> FileTable:
                     line = {keys[k]: v for k, v in row.items()}
                     out.write(json.dumps(line, ensure_ascii=False) + "\n")
                     rows += 1
-            except (ET.ParseError, EOFError, OSError) as exc:
+            except (ET.ParseError, DefusedXmlException, EOFError, OSError) as exc:
                 raise FileError(path, f"XES illisible / unreadable XES: {exc}") from None
         internal = internal_names(len(keys))
         if rows:

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from ticketlib.db.sqlident import quote_ident
 from ticketlib.domain.vocabulary import ETAT_VOCABULARY, PRIORITY_VOCABULARY
-from ticketlib.ingest.files import FileError, FileTable, original_names, read_file
+from ticketlib.ingest.files import (
+    FileError,
+    FileTable,
+    header_columns,
+    original_names,
+    read_file,
+)
 from ticketlib.ingest.staging import StagedFile, add_vocabulary
 
 NAME = "csv"
@@ -29,11 +35,7 @@ def kind_of(columns) -> str | None:
 
 def sniff(path: Path, head: str) -> bool:
     """A CSV whose header names the generic columns."""
-    from ticketlib.ingest.files import fold_column
-
-    first = head.splitlines()[0] if head else ""
-    delim = max([";", ",", "\t", "|"], key=first.count)
-    return kind_of({fold_column(c.strip().strip('"')) for c in first.split(delim)}) is not None
+    return kind_of(header_columns(head)) is not None
 
 
 def stage(con, files: list[tuple[int, Path]], mapping=None) -> list[StagedFile]:
@@ -81,6 +83,7 @@ def stage_file(con, index: int, ft: FileTable) -> StagedFile:
         ft.table,
         views={kind: view},
         names=ft.names,
+        notes=list(ft.notes),
         time_columns={
             kind: ft.names[ft.columns["timestamp" if kind == "events" else "created_at"]]
         },

@@ -44,7 +44,7 @@ from ticketlib.ingest import log_columns as logs
 from ticketlib.ingest.files import (
     FileError,
     FileTable,
-    fold_column,
+    header_columns,
     original_names,
     read_file,
 )
@@ -76,9 +76,7 @@ SRC_SQL = (
 
 def sniff(path: Path, head: str) -> bool:
     """A CSV with ServiceNow's incident columns: number, incident_state and a timestamp."""
-    first = head.splitlines()[0] if head else ""
-    delim = max([";", ",", "\t", "|"], key=first.count)
-    columns = {fold_column(c.strip().strip('"')) for c in first.split(delim)}
+    columns = header_columns(head)
     return {"number", "incident_state"} <= columns and bool(
         columns & {"sys_updated_at", "sys_updated_on", "opened_at"}
     )

@@ -11,6 +11,7 @@ create or replace temp macro event_reason(ticket_id, ts, ts_raw, status_blank, e
     case when ticket_id is null then 'missing_ticket_id'
          when ts is null and (ts_raw is null or trim(ts_raw) = '') then 'missing_timestamp'
          when ts is null then 'bad_timestamp'
+         when not ts_plausible(ts) then 'implausible_date'
          when status_blank then 'missing_status'
          when etat is null then 'unknown_status'
          when not priority_blank and priority is null then 'unknown_priority'
@@ -31,8 +32,9 @@ with parsed as (
     left join map_priority mp on mp.raw = e.priority_raw
 )
 select c.*, t.ticket_key,
-       -- seq orders events at one instant: file row, or the position a reader gave
-       (select import_id from load_params) * 1099511627776 + c.file_index * 4294967296
+       -- seq orders events at one instant: import (bits 48+), file (bits 32-47: 65536 files,
+       -- issue 14 item 10), file row or the position a reader gave (bits 0-31)
+       (select import_id from load_params) * 281474976710656 + c.file_index * 4294967296
            + coalesce(o.position, c.source_row) as seq,
        hash(t.ticket_key, c.ts, c.etat, c.priority) as h,
        event_reason(c.ticket_id, c.ts, c.ts_raw, c.status_blank, c.etat, c.priority_blank,

@@ -1,5 +1,5 @@
 -- Landing the ticket rows of one import (grain: one row per tickets-file row read), step 1.
--- Inputs: stg_tickets_all, map_priority, ts_fast(). Creation instants are read by the fast
+-- Inputs: stg_tickets_all, map_priority, ts_fast(), ts_plausible(). Creation instants are read by the fast
 -- path here; the texts it cannot read (ts_slow) are parsed next (ts_patch: each text of each file
 -- with its instant) and patched in by step 2.
 
@@ -8,6 +8,7 @@ create or replace temp macro ticket_reason(ticket_id, created_raw, created_at, p
     case when ticket_id is null then 'missing_ticket_id'
          when created_raw is null then 'missing_created_at'
          when created_at is null then 'bad_created_at'
+         when not ts_plausible(created_at) then 'implausible_date'
          when not priority_blank and priority is null then 'unknown_priority'
     end;
 

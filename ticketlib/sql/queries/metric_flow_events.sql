@@ -5,6 +5,6 @@ select e.ts, e.status_raw, e.etat::varchar as etat, e.priority_raw,
        e.ts > $as_of as after_as_of
 from events e
 left join import_files f on f.import_id = e.import_id
-     and f.file_index = ((e.seq >> 32) & 255)
+     and f.file_index = ((e.seq >> 32) & 65535)
 where e.ticket_key = $ticket_key
 order by e.ts, e.seq

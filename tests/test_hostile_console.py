@@ -1,0 +1,59 @@
+"""The SQL console under runaway queries (issue 14 item 1): each of the issue's four ends
+within its limits with a message, in a child process, and the caller stays up and small."""
+
+from __future__ import annotations
+
+import resource
+import time
+
+import pytest
+
+from ticketlib.console import isolated
+from ticketlib.console.sqlconsole import SqlError, run_query
+
+RUNAWAY = [
+    "select len(range(300000000))",  # 11.8 GB before
+    "select repeat('x', 2000000000)",  # 6.4 GB
+    "select repeat('x',1000000) s from range(4000)",  # 4 GB under the row cap
+    "select repeat('x',10000000) s from range(10000)",  # crashed the page
+]
+TIME_LIMIT = 4.0
+
+
+def _rss_mb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+@pytest.mark.parametrize("sql", RUNAWAY)
+def test_each_runaway_query_ends_within_its_limits(empty_db, sql):
+    before = _rss_mb()
+    started = time.monotonic()
+    try:
+        result = run_query(sql, empty_db, time_limit=TIME_LIMIT)
+    except SqlError as err:
+        assert err.kind in ("memory", "timeout"), str(err)
+        assert err.message("en").split("\n")[0].startswith(("Out of memory", "Time limit"))
+        assert err.message("fr").split("\n")[0].startswith(("Mémoire insuffisante", "Limite de"))
+    else:  # cut by the byte cap, never a 4 GB frame in the app
+        assert result.truncated_by == "bytes"
+        assert result.frame.memory_usage(deep=True).sum() <= 2 * result.byte_cap
+    # the child's start-up, its own interrupt, then the parent's kill at the latest
+    assert time.monotonic() - started < TIME_LIMIT + isolated.GRACE_SECONDS + 5
+    assert _rss_mb() - before < 200  # the app's process never held the result
+
+
+def test_results_are_capped_in_bytes(empty_db):
+    result = run_query(
+        "select repeat('x', 100000) as s from range(1000)", empty_db, byte_cap=1 << 20
+    )
+    assert result.truncated and result.truncated_by == "bytes"
+    assert 5 <= len(result.frame) <= 10  # 100 kB rows within 1 MiB
+    assert set(result.frame.s.str.len()) == {100000}
+
+
+def test_a_child_killed_at_the_time_limit_is_a_message(empty_db, monkeypatch):
+    monkeypatch.setattr(isolated, "GRACE_SECONDS", 0.0)
+    with pytest.raises(SqlError) as caught:
+        run_query("select count(*) from range(100000000000)", empty_db, time_limit=0.5)
+    assert caught.value.kind == "timeout"
+    assert "(0.5 s)" in caught.value.message("en")

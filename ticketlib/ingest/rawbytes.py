@@ -1,0 +1,179 @@
+"""Bytes before rows: what an input file holds before any CSV, JSON or XML reader sees it.
+
+`.gz` inputs are expanded as a stream and capped (`CappedReader`, `expanded`: issue 14 item 2);
+one byte pass finds NUL bytes and quoted fields too long to read (`byte_scan`, item 3); a text
+that is not all UTF-8 is copied to UTF-8 byte by byte, so a stray Windows-1252 byte never
+turns the valid UTF-8 rows into mojibake (`normalised_copy`, item 8).
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import gzip
+import io
+import itertools
+import os
+import re
+import shutil
+import tempfile
+import zlib
+from pathlib import Path
+
+from ticketlib.ingest.errors import FileError
+
+MAX_EXPANDED_ENV = "TICKETLIB_MAX_EXPANDED_MB"
+MAX_EXPANDED_MB = 1024
+
+
+def max_expanded_bytes() -> int:
+    """The most bytes a `.gz` input may expand to (issue 14 item 2): `$TICKETLIB_MAX_EXPANDED_MB`
+    MiB, default 1024 (1 GiB); a larger expansion is refused, never written out."""
+    try:
+        return int(os.environ.get(MAX_EXPANDED_ENV, "") or MAX_EXPANDED_MB) << 20
+    except ValueError:
+        return MAX_EXPANDED_MB << 20
+
+
+def too_big(path: Path, limit: int) -> FileError:
+    return FileError(
+        path,
+        f"décompressé, dépasse {limit >> 20} Mio / expands beyond {limit >> 20} MiB "
+        f"({MAX_EXPANDED_ENV})",
+    )
+
+
+class CappedReader(io.RawIOBase):
+    """A `.gz` file read as a stream that refuses (FileError) past `limit` expanded bytes and
+    turns a truncated or corrupt archive into a FileError naming the file."""
+
+    def __init__(self, path: Path, limit: int | None = None):
+        self.path, self.limit, self.read_so_far = path, limit or max_expanded_bytes(), 0
+        self._gz = gzip.open(path, "rb")  # noqa: SIM115 (closed by close())
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            n = self._gz.readinto(buffer)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise FileError(self.path, f"archive gzip illisible / unreadable gzip: {exc}") from None
+        self.read_so_far += n
+        if self.read_so_far > self.limit:
+            raise too_big(self.path, self.limit)
+        return n
+
+    def close(self) -> None:
+        self._gz.close()
+        super().close()
+
+
+@contextlib.contextmanager
+def expanded(path: Path):
+    """A `.gz` file expanded to a temp file (capped: `max_expanded_bytes`), removed on every
+    exit path (refusal, error, success)."""
+    fd, name = tempfile.mkstemp(suffix=path.name.removesuffix(".gz")[-40:], prefix="ticketlib-")
+    tmp = Path(name)
+    try:
+        with CappedReader(path) as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        yield tmp
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+MAX_FIELD_ENV = "TICKETLIB_MAX_FIELD_MB"
+MAX_FIELD_MB = 2  # DuckDB's own default `max_line_size`
+
+
+def byte_scan(path: Path) -> tuple[bool, int | None]:
+    """One pass over the bytes (1 MiB chunks, no per-row loop): whether the file holds a NUL,
+    and the line where a quoted field longer than `$TICKETLIB_MAX_FIELD_MB` MiB (default 2)
+    opens, or None. Such a field (a title of 20 MB, an unclosed quote) would cost DuckDB's
+    reject scan minutes and gigabytes (issue 14 item 3): it is refused before."""
+    limit = int(os.environ.get(MAX_FIELD_ENV, "") or MAX_FIELD_MB) << 20
+    nul, inside, run, lines, opened = False, False, 0, 0, 1
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            nul = nul or b"\x00" in chunk
+            quotes = chunk.count(b'"')
+            if inside and quotes == 0:
+                run += len(chunk)
+                if run > limit:
+                    return nul, opened
+            elif quotes % 2:
+                inside = not inside
+                if inside:  # the field opens at this chunk's last quote
+                    last = chunk.rfind(b'"')
+                    opened, run = lines + chunk.count(b"\n", 0, last) + 1, len(chunk) - last
+            elif inside:
+                run = len(chunk) - chunk.rfind(b'"')
+            lines += chunk.count(b"\n")
+    return nul, None
+
+
+_ODD_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def normalised_copy(path: Path) -> tuple[Path, str, list[str]]:
+    """A UTF-8 copy with LF line ends and no NUL of a UTF-8 or Windows-1252 text file, its
+    encoding and what was done (notes). Decided byte by byte, not for the whole file: valid
+    UTF-8 stays UTF-8 (`Société`), and only bytes that are not UTF-8 are read as Windows-1252
+    (French Excel); a stray byte in a UTF-8 file is said with its line."""
+    fd, name = tempfile.mkstemp(suffix=".csv", prefix="ticketlib-")
+    tmp = Path(name)
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    odd, nul, lines, seen, carry = 0, 0, [], 0, ""
+    with open(path, "rb") as src, os.fdopen(fd, "w", encoding="utf-8", newline="\n") as dst:
+        for raw in itertools.chain(iter(lambda: src.read(1 << 20), b""), [None]):
+            text = carry + (decoder.decode(raw) if raw is not None else decoder.decode(b"", True))
+            carry = ""
+            if raw is not None and text.endswith("\r"):  # a CRLF split across two chunks
+                text, carry = text[:-1], "\r"
+            if seen == 0 and dst.tell() == 0:
+                text = text.lstrip("\ufeff")
+            for m in _ODD_BYTE.finditer(text):
+                odd += 1
+                if len(lines) <= 5:
+                    line = seen + text.count("\n", 0, m.start()) + 1
+                    lines += [] if line in lines else [line]
+            if odd:
+                text = _ODD_BYTE.sub(_as_cp1252, text)
+            nul += text.count("\x00")
+            text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+            seen += text.count("\n")
+            dst.write(text)
+    notes = []
+    if odd:
+        where = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
+        notes.append(
+            f"{odd} octet(s) non UTF-8 lu(s) en Windows-1252 (ligne(s) {where}) / "
+            f"{odd} non-UTF-8 byte(s) read as Windows-1252 (line(s) {where})"
+        )
+    if nul:
+        notes.append(f"{nul} caractère(s) NUL retiré(s) / {nul} NUL character(s) removed")
+    return tmp, "windows-1252" if odd else "utf-8", notes
+
+
+def _as_cp1252(m: re.Match) -> str:
+    # The five bytes Windows-1252 leaves undefined are kept as their Latin-1 characters.
+    byte = bytes([ord(m.group()) - 0xDC00])
+    return byte.decode("cp1252", errors="_latin1_fallback")
+
+
+def _latin1_fallback(exc: UnicodeDecodeError):
+    # The five bytes Windows-1252 leaves undefined are kept as their Latin-1 characters.
+    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+
+
+codecs.register_error("_latin1_fallback", _latin1_fallback)
+
+
+def header_line(path: Path) -> tuple[str, str]:
+    with open(path, "rb") as f:
+        line = f.readline()
+    try:
+        return line.decode("utf-8-sig").rstrip("\r\n"), "utf-8"
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="_latin1_fallback").rstrip("\r\n"), "windows-1252"
