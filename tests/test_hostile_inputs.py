@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import TICKET_COLUMNS
-from ticketlib.db import store
+from ticketlib.db import store, timeparse
 from ticketlib.domain import timestamps
 from ticketlib.domain.config import ConfigError
 from ticketlib.ingest import FileError, run_import
@@ -129,13 +129,13 @@ def test_generated_instants_are_read_in_range_or_not_at_all(year, hours, minutes
     """Any year and any offset: an instant inside the range with a real offset, or none."""
     con = duckdb.connect()
     con.execute("set TimeZone = 'UTC'")
-    timestamps.install(con, "Europe/Paris", now=datetime(2026, 1, 1, tzinfo=UTC))
+    timeparse.install(con, "Europe/Paris", now=datetime(2026, 1, 1, tzinfo=UTC))
     text = f"{year:04d}-06-15T12:00:00{sign}{hours:02d}:{minutes:02d}"
     fast, plausible = con.execute(
         "select ts_fast($s), ts_plausible(ts_fast($s))", {"s": text}
     ).fetchall()[0]
     con.execute("create temp table ts_input as select $s::varchar as s", {"s": text})
-    timestamps.parse_texts(con)
+    timeparse.parse_texts(con)
     slow = con.execute("select utc from ts_parsed").fetchall()[0][0]
     real_offset = minutes < 60 and hours * 60 + minutes <= 14 * 60
     if not real_offset:

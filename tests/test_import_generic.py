@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, write_csv
-from ticketlib.domain.timestamps import parse_instant
+from ticketlib.db.timeparse import parse_instant
 from ticketlib.ingest import FileError, run_import
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ticketlib.db import timeparse
 from ticketlib.db.sqlfiles import run_script
 from ticketlib.db.sqlident import quote_ident
-from ticketlib.domain import timestamps as timeparse
 from ticketlib.ingest import slashdates
 from ticketlib.ingest.staging import StagedFile, combine_staging
 

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from ticketlib.db import store
-from ticketlib.domain import timestamps as timeparse
+from ticketlib.db import store, timeparse
 from ticketlib.domain.config import SlaConfig, load_config
 from ticketlib.ingest.files import FileError, unexpected
 from ticketlib.ingest.formats import stage_files

@@ -15,8 +15,8 @@ import duckdb
 
 from ticketlib.db import budget
 from ticketlib.db.sqlfiles import render, run_script, statements
+from ticketlib.db.timeparse import parse_instant
 from ticketlib.domain.config import SlaConfig, load_config
-from ticketlib.domain.timestamps import parse_instant
 from ticketlib.domain.vocabulary import ETAT_CODES, EXPECTED_TRANSITIONS, PRIORITY_CODES, STOP_ETATS
 from ticketlib.replay.business_calendar import DAY_ORIGIN_US, US, Windows, windows_for
 from ticketlib.replay.sources import (  # noqa: F401  (re-exported)
