@@ -63,6 +63,14 @@ LABELS = REPORT_LABELS | {
         "Aucun client dans les données : la colonne `customer` des tickets est vide.",
         "No customer in the data: the tickets' `customer` column is empty.",
     ),
+    # issue 13
+    "summary_only": ("Version résumée (sans les listes)", "Summary version (no lists)"),
+    "summary_only_help": (
+        "Le fichier garde les indicateurs, les graphiques et les tableaux par priorité, sans la "
+        "liste des délais dépassés ni celle des tickets : quelques pages quel que soit le volume.",
+        "The file keeps the KPIs, the charts and the per-priority tables, without the lists of "
+        "breached clocks and tickets: a few pages whatever the volume.",
+    ),
 }
 BREACH_COLUMNS = {
     "ticket_id": "ticket",
@@ -129,10 +137,11 @@ tz = config.calendar.timezone
 summary = report.config_summary(config, lang())
 stem = report.file_stem(customer, date_from, date_to)
 
-d1, d2, _ = st.columns([1, 1, 2])
+d1, d2, d3 = st.columns([1, 1, 2])
+summary_only = d3.toggle(L("summary_only"), key="rv_summary", help=L("summary_only_help"))
 d1.download_button(
     L("download_html"),
-    data_review.review_html_builder(rv, lang()),
+    data_review.review_html_builder(rv, lang(), summary_only),
     file_name=f"{stem}.html",
     mime="text/html",
     key="rv_download_html",
@@ -145,7 +154,7 @@ d1.download_button(
 pdf_ready = report.chromium_path() is not None
 d2.download_button(
     L("download_pdf"),
-    data_review.review_pdf_builder(rv, lang()) if pdf_ready else b"",
+    data_review.review_pdf_builder(rv, lang(), summary_only) if pdf_ready else b"",
     file_name=f"{stem}.pdf",
     mime="application/pdf",
     key="rv_download_pdf",

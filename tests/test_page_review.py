@@ -109,6 +109,21 @@ def test_two_clicks_download(app_db, review_db, monkeypatch):
     assert ff.download(files, "revue-sla_alpha.pdf").startswith(b"%PDF-")
 
 
+def test_summary_version_download(app_db, review_db, monkeypatch):
+    app_db(review_db)
+    files = ff.capture_downloads(monkeypatch)
+    at = ff.open_page(PAGE)
+    at.selectbox(key="rv_customer").set_value("Alpha").run()
+    full = ff.download(files, "revue-sla_alpha.html").decode("utf-8")
+    assert at.toggle(key="rv_summary").value is False
+    at.toggle(key="rv_summary").set_value(True).run()
+    assert not at.exception
+    short = ff.download(files, "revue-sla_alpha.html").decode("utf-8")
+    assert 'class="id">A2</td>' in full and 'class="id">' not in short
+    assert "la liste des délais dépassés (2) et celle des tickets (3)" in short
+    assert short.count("Plotly.newPlot(") == 4
+
+
 def test_english(app_db, review_db):
     app_db(review_db)
     at = ff.open_page(PAGE, lang="en")

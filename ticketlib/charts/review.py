@@ -54,18 +54,28 @@ def _pct_ticks(lang: str) -> dict:
 
 
 def _layout(fig: go.Figure, lang: str, height: int, width: int | None) -> go.Figure:
+    """Size, fonts and margins that hold whatever plotly template is the default.
+
+    Every axis gets `automargin`, so its tick labels and title push the margins instead of
+    falling outside the figure: the "plotly" template sets it, but Streamlit makes its own
+    template (which does not) the process's default, and a figure exported from the page
+    (`to_html` in the review file) then had its ticks, months and right axis cut (issue 13).
+    """
     fig.update_layout(
         separators=",\u202f" if lang == "fr" else ".,",
         height=height,
         width=width,
         autosize=width is None,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10, "pad": 2, "autoexpand": True},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
         plot_bgcolor="white",
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12},
         dragmode=False,
     )
-    fig.update_yaxes(gridcolor="#E5E7EB", zerolinecolor="#9CA3AF")
+    fig.update_xaxes(automargin=True, title_standoff=8)
+    fig.update_yaxes(
+        automargin=True, title_standoff=8, gridcolor="#E5E7EB", zerolinecolor="#9CA3AF"
+    )
     return fig
 
 

@@ -280,8 +280,12 @@ def review_figures(review: Review, lang: str = "fr", width: int | None = None) -
 _WAIT_KEYS = ("desk_waited", "customer_waited", "customer_wait", "agent_work", "internal_wait")
 
 
-def review_html(review: Review, lang: str = "fr") -> str:
-    """The review as one HTML document that opens offline (plotly's JS embedded once)."""
+def review_html(review: Review, lang: str = "fr", summary: bool = False) -> str:
+    """The review as one HTML document that opens offline (plotly's JS embedded once).
+
+    `summary=True` leaves out the two long tables (breached clocks, tickets) and says how many
+    rows the full version lists: a few pages whatever the customer's volume (issue 13).
+    """
     tz = review.config.calendar.timezone
     figures = {
         key: fig.to_html(
@@ -380,6 +384,9 @@ def review_html(review: Review, lang: str = "fr") -> str:
             }
             for r in review.tickets.itertuples()
         ],
+        "summary": summary,
+        "breaches_count": fmt_int(len(review.breaches), lang)
+        + ("+" if review.breaches_truncated else ""),
         "tickets_truncated": review.tickets_total > len(review.tickets),
         "breaches_truncated": review.breaches_truncated,
         "breaches_shown": fmt_int(len(review.breaches), lang),

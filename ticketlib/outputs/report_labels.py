@@ -142,4 +142,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "RESOLVED / CLOSED; on reopening it resumes where it stood. Both count business time of "
         "the calendar above. A clock's target is that of the priority in force when it stops.",
     ),
+    # issue 13
+    "summary_only_note": (
+        "Version résumée : la liste des délais dépassés ({breaches}) et celle des tickets "
+        "({tickets}) sont dans la version complète.",
+        "Summary version: the list of breached clocks ({breaches}) and the list of tickets "
+        "({tickets}) are in the full version.",
+    ),
+    "lists_title": ("Délais dépassés et tickets", "Breached clocks and tickets"),
 }
