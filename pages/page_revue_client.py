@@ -11,7 +11,7 @@ from datetime import date
 
 import streamlit as st
 
-from app import components, data_review, state, ticket_view
+from app import components, data, data_review, state, ticket_view
 from app.i18n import fmt_date, fmt_hours, fmt_int, fmt_pct, lang, priority_label, t, tr
 from ticketlib.outputs import report
 from ticketlib.outputs.report_labels import LABELS as REPORT_LABELS
@@ -111,6 +111,7 @@ customer = c1.selectbox(
     help=L("choose_help"),
 )
 fmt = "DD/MM/YYYY" if lang() == "fr" else "YYYY/MM/DD"
+bounds = state.date_bounds(data.options().get("days"))
 sidebar_from = st.session_state.get("from")
 sidebar_to = st.session_state.get("to")
 date_from = c2.date_input(
@@ -119,12 +120,14 @@ date_from = c2.date_input(
     key="rv_from",
     format=fmt,
     help=L("period_help"),
+    **bounds,
 )
 date_to = c3.date_input(
     L("to"),
     value=sidebar_to if isinstance(sidebar_to, date) else None,
     key="rv_to",
     format=fmt,
+    **bounds,
 )
 
 if not customer:
