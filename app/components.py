@@ -125,6 +125,18 @@ def ticket_table(
     return str(frame.iloc[rows[0]]["ticket_id"]) if rows else None
 
 
+def drill_key(base: str, drill: dict) -> str:
+    """The key of a drill-down's ticket table: `base@<digest of the drill>`. Streamlit keeps a
+    keyed table's selection across reruns whatever its rows, so with one fixed key a new
+    drill opened with the previous drill's row ticked, naming a ticket nobody picked (issue
+    13); each drill is its own table."""
+    import hashlib
+    import json
+
+    text = json.dumps(drill, sort_keys=True, default=str)
+    return f"{base}@{hashlib.sha1(text.encode()).hexdigest()[:10]}"
+
+
 def empty_banner() -> bool:
     """The banner shown when the database holds no ticket; True if it was shown."""
     from app import data

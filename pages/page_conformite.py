@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app import components, data, data_sla, sla_panels, state
+from app import components, data, data_sla, sla_panels, state, ticket_view
 from app.i18n import fmt_int, lang, priority_label, t, tr
 from app.labels_sla import COMPLIANCE
 from ticketlib.charts import sla as charts
@@ -47,10 +47,12 @@ def _on_cell(key: str, clock: str, rows: str) -> None:
             "col": col,
             "grain": grain,
         }
+        ticket_view.close()  # a new list: the ticket of the previous one closes
 
 
 def _close_drill() -> None:
     st.session_state[DRILL] = None
+    ticket_view.close()
 
 
 # -- the page ---------------------------------------------------------------------------------
@@ -298,5 +300,7 @@ else:
         L("whole_period") if bucket is None else charts.bucket_label(bucket, drill["grain"], lang())
     )
     st.markdown(L("drill_cell", clock=t(clock), row=row_text, col=col_text))
-    components.ticket_table(frame, key="cf_tickets", total=total, name="tickets")
+    table = components.drill_key("cf_tickets", drill)
+    selected = components.ticket_table(frame, key=table, total=total, name="tickets")
     st.button(L("drill_close"), key="cf_drill_close", on_click=_close_drill)
+    ticket_view.show(ticket_view.follow(selected, table), "cf_view")

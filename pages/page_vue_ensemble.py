@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from app import components, data, data_sla, state
+from app import components, data, data_sla, state, ticket_view
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from app.labels_sla import OVERVIEW
 from ticketlib.charts import sla as charts
@@ -34,6 +34,7 @@ def L(key: str, **kw) -> str:
 def _on_kpi() -> None:
     kind = st.session_state.get("ov_kpi")
     st.session_state[DRILL] = {"kind": "kpi", "what": kind} if kind else None
+    ticket_view.close()  # a new list: the ticket of the previous one closes
 
 
 def _points(key: str) -> list:
@@ -55,6 +56,7 @@ def _on_trend(clock: str) -> None:
             "priority": priority,
         }
         st.session_state["ov_kpi"] = None
+        ticket_view.close()
 
 
 def _on_backlog() -> None:
@@ -63,11 +65,13 @@ def _on_backlog() -> None:
         day, etat = points[0]["customdata"][:2]
         st.session_state[DRILL] = {"kind": "backlog", "day": day, "etat": etat}
         st.session_state["ov_kpi"] = None
+        ticket_view.close()
 
 
 def _close_drill() -> None:
     st.session_state[DRILL] = None
     st.session_state["ov_kpi"] = None
+    ticket_view.close()
 
 
 # -- the page --------------------------------------------------------------------------------
@@ -292,7 +296,7 @@ else:
         frame = data_sla.call("backlog_tickets", filters, day=day, etat=drill["etat"], limit=LIMIT)
         total = None
         st.markdown(L("drill_backlog", etat=etat_label(drill["etat"]), day=fmt_date(day)))
-    selected = components.ticket_table(frame, key="ov_tickets", total=total, name="tickets")
-    if selected:
-        st.caption(L("selected_ticket", id=selected))
+    table = components.drill_key("ov_tickets", drill)
+    selected = components.ticket_table(frame, key=table, total=total, name="tickets")
     st.button(L("drill_close"), key="ov_drill_close", on_click=_close_drill)
+    ticket_view.show(ticket_view.follow(selected, table), "ov_view")
