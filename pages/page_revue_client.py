@@ -64,6 +64,16 @@ LABELS = REPORT_LABELS | {
         "No customer in the data: the tickets' `customer` column is empty.",
     ),
     # issue 13
+    "ignored_filters": (
+        "La revue porte sur un client et ses dates de création : les filtres de la barre "
+        "latérale {names} ne s'y appliquent pas (ni à l'écran ni dans le fichier).",
+        "The review covers one customer and its creation dates: the sidebar filters {names} "
+        "do not apply to it (neither on screen nor in the file).",
+    ),
+    "period_by_resolution": (
+        "période sur la résolution (la revue compte les tickets créés)",
+        "period by resolution (the review counts tickets created)",
+    ),
     "summary_only": ("Version résumée (sans les listes)", "Summary version (no lists)"),
     "summary_only_help": (
         "Le fichier garde les indicateurs, les graphiques et les tableaux par priorité, sans la "
@@ -101,10 +111,13 @@ if customers.empty:
     st.stop()
 
 c1, c2, c3 = st.columns([3, 1, 1])
+names = list(customers.customer)
+chosen = st.session_state.get("cust") or []
 customer = c1.selectbox(
     L("choose"),
-    list(customers.customer),
-    index=None,
+    names,
+    # the one customer chosen in the sidebar comes preselected
+    index=names.index(chosen[0]) if len(chosen) == 1 and chosen[0] in names else None,
     placeholder=L("choose_placeholder"),
     key="rv_customer",
     bind="query-params",
@@ -129,6 +142,22 @@ date_to = c3.date_input(
     format=fmt,
     **bounds,
 )
+
+ignored = [
+    t(label)
+    for key, label in (
+        ("prio", "priorities"),
+        ("team", "teams"),
+        ("agent", "agents"),
+        ("etat", "etats"),
+        ("q", "search"),
+    )
+    if st.session_state.get(key)
+]
+if st.session_state.get("period") == "resolved":
+    ignored.append(L("period_by_resolution"))
+if ignored:
+    st.info(L("ignored_filters", names=" · ".join(ignored)), icon=":material/filter_alt_off:")
 
 if not customer:
     st.info(L("pick_first"), icon=":material/handshake:")

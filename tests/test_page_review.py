@@ -131,3 +131,31 @@ def test_english(app_db, review_db):
     assert not at.exception
     shown = metrics(at)
     assert shown["Tickets created"] == "3" and shown["TTO compliance"] == "66.7%"
+
+
+def test_sidebar_customer_preselected_and_ignored_filters_said(app_db, review_db):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import APP
+
+    app_db(review_db)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["cust"] = ["Beta"]
+    at.session_state["team"] = ["N1"]
+    at.session_state["period"] = "resolved"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.selectbox(key="rv_customer").value == "Beta"
+    assert metrics(at)["Tickets créés"] == "1"
+    notes = [i.value for i in at.info]
+    assert notes == [
+        "La revue porte sur un client et ses dates de création : les filtres de la barre "
+        "latérale Équipes · période sur la résolution (la revue compte les tickets créés) ne "
+        "s'y appliquent pas (ni à l'écran ni dans le fichier)."
+    ]
+
+
+def test_no_note_without_sidebar_filters(page):
+    page.selectbox(key="rv_customer").set_value("Alpha").run()
+    assert not [i.value for i in page.info if "ne s'y appliquent pas" in i.value]
