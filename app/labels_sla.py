@@ -113,6 +113,17 @@ OVERVIEW: dict[str, tuple[str, str]] = {
         "Ticket {id} sélectionné : son parcours complet est dans la page Historique.",
         "Ticket {id} selected: its whole history is on the Ticket history page.",
     ),
+    # issue 13
+    "goal": ("objectif {pct}", "goal {pct}"),
+    "running_clocks": ("en cours", "running"),
+    "trend_marks": (
+        "Ligne rouge : l'objectif de conformité ({pct}, `rules.goal`) ; point rouge : semaine "
+        "sous l'objectif ; point creux : semaine pas encore définitive (des horloges courent "
+        "encore, seules les décidées comptent) ; point pâle : moins de {n} horloges décidées.",
+        "Red line: the compliance goal ({pct}, `rules.goal`); red point: a week below the "
+        "goal; hollow point: a week not final yet (clocks still running, only the decided ones "
+        "count); faded point: fewer than {n} decided clocks.",
+    ),
 }
 
 COMPLIANCE: dict[str, tuple[str, str]] = {

@@ -22,6 +22,7 @@ LABELS = OVERVIEW
 KPI_DRILLS = ("breached_open", "at_risk_open", "open_backlog", "tto_breached", "ttr_breached")
 DRILL = "ov_drill"
 LIMIT = 5000
+SMALL_N = 10  # a point decided on fewer clocks is faded (as the heatmaps' small cells)
 
 
 def L(key: str, **kw) -> str:
@@ -219,6 +220,8 @@ st.pills(
 
 st.subheader(L("trend_title"))
 st.caption(L("trend_caption"))
+goal = state.config().rules.goal
+st.caption(L("trend_marks", pct=fmt_pct(goal, 0), n=SMALL_N))
 trend = data_sla.call("clock_compliance", filters, rows="bucket", cols="priority", grain="week")
 names = {code: priority_label(code) for code in PRIORITY_CODES}
 left, right = st.columns(2)
@@ -232,6 +235,10 @@ for col, clock in ((left, "tto"), (right, "ttr")):
         y_title=L("compliance_axis"),
         bucket_word=L("week_of"),
         lang=lang(),
+        goal=goal,
+        goal_label=L("goal", pct=fmt_pct(goal, 0)),
+        running_word=L("running_clocks"),
+        small_n=SMALL_N,
     )
     col.plotly_chart(
         fig,

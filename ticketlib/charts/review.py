@@ -32,6 +32,33 @@ MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 }
 CLOCK_COLOURS = {"tto": "#4C78A8", "ttr": "#E45756"}
+GOAL_COLOUR = "#B91C1C"
+
+
+def _goal_line(fig: go.Figure, goal: float, label: str, yref: str = "y") -> None:
+    """The compliance goal (`rules.goal`, a share) as a red dashed line named at its right."""
+    fig.add_shape(
+        type="line",
+        xref="paper",
+        x0=0,
+        x1=1,
+        yref=yref,
+        y0=100 * goal,
+        y1=100 * goal,
+        line={"color": GOAL_COLOUR, "dash": "dash", "width": 1.5},
+    )
+    fig.add_annotation(
+        xref="paper",
+        x=1,
+        xanchor="right",
+        yref=yref,
+        y=100 * goal,
+        yanchor="top",
+        text=label,
+        showarrow=False,
+        font={"color": GOAL_COLOUR, "size": 11},
+        bgcolor="rgba(255,255,255,0.8)",
+    )
 
 
 def month_label(day, lang: str = "fr") -> str:
@@ -88,10 +115,13 @@ def priority_compliance(
     lang: str = "fr",
     height: int = 320,
     width: int | None = None,
+    goal: float | None = None,
+    goal_label: str = "",
 ) -> go.Figure:
     """Grouped bars: TTO and TTR compliance per priority, the % and met/decided written on them.
 
     `frame` is `metrics_review.priority_compliance`; customdata: [priority code, met, n].
+    `goal` (a share, `rules.goal`): a red dashed line; bars below it get a red outline.
     """
     fig = go.Figure()
     rows = frame.copy()
@@ -104,7 +134,16 @@ def priority_compliance(
                 x=names,
                 y=100 * pct.fillna(0),
                 name=clock_names[clock],
-                marker_color=CLOCK_COLOURS[clock],
+                marker={
+                    "color": CLOCK_COLOURS[clock],
+                    "line": {
+                        "color": GOAL_COLOUR,
+                        "width": [
+                            2 if goal is not None and n and p < goal - 1e-9 else 0
+                            for p, n in zip(pct, rows[f"{clock}_n"])
+                        ],
+                    },
+                },
                 text=[_pct(p, lang) if n else "–" for p, n in zip(pct, rows[f"{clock}_n"])],
                 textposition="outside",
                 textfont={"size": 11},
@@ -118,6 +157,8 @@ def priority_compliance(
         )
     fig.update_yaxes(title=y_title, range=[0, 119], **_pct_ticks(lang))
     fig.update_layout(barmode="group", bargap=0.3)
+    if goal is not None:
+        _goal_line(fig, goal, goal_label)
     return _layout(fig, lang, height, width)
 
 
@@ -131,6 +172,8 @@ def trend(
     lang: str = "fr",
     height: int = 320,
     width: int | None = None,
+    goal: float | None = None,
+    goal_label: str = "",
 ) -> go.Figure:
     """Per month: tickets created (bars, right axis) and TTO / TTR compliance (lines, %).
 
@@ -184,6 +227,8 @@ def trend(
         },
         xaxis={"type": "category", "tickangle": 0 if len(labels) <= 6 else -45},
     )
+    if goal is not None:
+        _goal_line(fig, goal, goal_label, yref="y2")
     return _layout(fig, lang, height, width)
 
 

@@ -109,8 +109,10 @@ def fmt_int(x, lang: str) -> str:
     return "–" if _missing(x) else fmt_num(int(x), lang, 0)
 
 
-def fmt_pct(x, lang: str) -> str:
-    return "–" if _missing(x) else fmt_num(100 * x, lang) + ("\u202f%" if lang == "fr" else "%")
+def fmt_pct(x, lang: str, digits: int = 1) -> str:
+    if _missing(x):
+        return "–"
+    return fmt_num(100 * x, lang, digits) + ("\u202f%" if lang == "fr" else "%")
 
 
 def fmt_hours(h, lang: str) -> str:
@@ -237,6 +239,10 @@ _ENV = jinja2.Environment(
 def review_figures(review: Review, lang: str = "fr", width: int | None = None) -> dict:
     """The review's plotly figures (also drawn on the page), keyed by section."""
     clocks = {"tto": label("tto", lang), "ttr": label("ttr", lang)}
+    goal = {
+        "goal": review.config.rules.goal,
+        "goal_label": label("goal", lang, pct=fmt_pct(review.config.rules.goal, lang, 0)),
+    }
     figures = {}
     if not review.priority.empty:
         figures["priority"] = charts.priority_compliance(
@@ -246,6 +252,7 @@ def review_figures(review: Review, lang: str = "fr", width: int | None = None) -
             y_title=label("compliance_axis", lang),
             lang=lang,
             width=width,
+            **goal,
         )
     if not review.trend.empty:
         figures["trend"] = charts.trend(
@@ -256,6 +263,7 @@ def review_figures(review: Review, lang: str = "fr", width: int | None = None) -
             y2_title=label("tickets_axis", lang),
             lang=lang,
             width=width,
+            **goal,
         )
     total = review.waits[review.waits.is_total]
     if not total.empty and total.iloc[0].tickets:

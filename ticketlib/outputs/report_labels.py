@@ -150,4 +150,5 @@ LABELS: dict[str, tuple[str, str]] = {
         "({tickets}) are in the full version.",
     ),
     "lists_title": ("Délais dépassés et tickets", "Breached clocks and tickets"),
+    "goal": ("objectif {pct}", "goal {pct}"),
 }
