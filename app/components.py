@@ -137,6 +137,29 @@ def drill_key(base: str, drill: dict) -> str:
     return f"{base}@{hashlib.sha1(text.encode()).hexdigest()[:10]}"
 
 
+def period_note(filters) -> None:
+    """The period the page covers, said the same way on every page that lists all history
+    when no period is chosen (Vue d'ensemble has its own 4-week rule and says it): a blue note
+    with the data's first and last creation days, else one line naming the period."""
+    from app import data
+    from app.i18n import fmt_date
+
+    if filters.date_from is None and filters.date_to is None:
+        first, last = data.options().get("days") or (None, None)
+        st.info(t("scope_all", a=fmt_date(first), b=fmt_date(last)), icon="🗓️")
+        return
+    a, b = fmt_date(filters.date_from), fmt_date(filters.date_to)
+    span = (
+        t("scope_between", a=a, b=b)
+        if filters.date_from and filters.date_to
+        else t("scope_from", a=a)
+        if filters.date_from
+        else t("scope_to", b=b)
+    )
+    what = t("scope_resolved" if filters.period_field == "resolved" else "scope_created")
+    st.caption(t("scope_period", what=what, span=span))
+
+
 def empty_banner() -> bool:
     """The banner shown when the database holds no ticket; True if it was shown."""
     from app import data

@@ -107,6 +107,19 @@ COMMON: dict[str, tuple[str, str]] = {
     "overrun_h": ("Dépassement (h ouvrées)", "Overrun (business h)"),
     "consumed_by": ("État le plus consommateur", "État that used most"),
     "consumed_h": ("Consommé dans cet état (h)", "Used in that état (h)"),
+    # issue 13
+    "scope_all": (
+        "Aucune période choisie : **tout l'historique** (tickets créés du {a} au {b}). "
+        "Choisissez une période dans les filtres pour la restreindre.",
+        "No period chosen: **the whole history** (tickets created from {a} to {b}). Choose a "
+        "period in the filters to narrow it.",
+    ),
+    "scope_period": ("Période : tickets {what} {span}.", "Period: tickets {what} {span}."),
+    "scope_created": ("créés", "created"),
+    "scope_resolved": ("résolus", "resolved"),
+    "scope_between": ("du {a} au {b}", "from {a} to {b}"),
+    "scope_from": ("depuis le {a}", "since {a}"),
+    "scope_to": ("jusqu'au {b}", "up to {b}"),
 }
 
 

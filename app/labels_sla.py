@@ -52,12 +52,14 @@ OVERVIEW: dict[str, tuple[str, str]] = {
         "in points against the previous period.",
     ),
     "h_breached_open": (
-        "Tickets ouverts à la date d'analyse dont le TTO ou le TTR a dépassé sa cible.",
-        "Tickets open at the as-of time whose TTO or TTR is past its target.",
+        "Tickets ouverts à la date d'analyse dont le TTO ou le TTR a dépassé sa cible. "
+        "Ignore la période.",
+        "Tickets open at the as-of time whose TTO or TTR is past its target. Ignores the period.",
     ),
     "h_at_risk_open": (
-        "Tickets ouverts, non dépassés, dont une horloge a consommé au moins {pct} de sa cible.",
-        "Open tickets, not breached, with a clock past {pct} of its target.",
+        "Tickets ouverts, non dépassés, dont une horloge a consommé au moins {pct} de sa cible. "
+        "Ignore la période.",
+        "Open tickets, not breached, with a clock past {pct} of its target. Ignores the period.",
     ),
     "h_median": (
         "Médiane, en heures ouvrées du calendrier, des horloges arrêtées de la période.",

@@ -63,6 +63,7 @@ if components.empty_banner():
 components.as_of_caption()
 
 filters = state.filters()
+components.period_note(filters)
 config = state.config()
 configured = sla_panels.configured_hours(config)
 sla_panels.init_what_if(config)

@@ -29,6 +29,12 @@ LABELS = {
         "Aucun ticket en dépassement ou à risque pour ces filtres.",
         "No breached or at-risk ticket for these filters.",
     ),
+    # issue 13
+    "open_help": (
+        "Tickets ouverts à la date d'analyse, quelle que soit la période (les autres filtres "
+        "s'appliquent).",
+        "Tickets open at the as-of time, whatever the period (the other filters apply).",
+    ),
 }
 SORTS = {
     "due": ("Échéance", "Due instant"),
@@ -64,10 +70,15 @@ if components.empty_banner():
     st.stop()
 st.caption(tr(LABELS, "intro"))
 filters = state.filters()
+components.period_note(filters)
 summary = data_flow.call("breach_summary", filters)
 k = st.columns(4)
-k[0].metric(tr(LABELS, "open_breached"), fmt_int(summary["open_breached"]))
-k[1].metric(tr(LABELS, "open_at_risk"), fmt_int(summary["open_at_risk"]))
+k[0].metric(
+    tr(LABELS, "open_breached"), fmt_int(summary["open_breached"]), help=tr(LABELS, "open_help")
+)
+k[1].metric(
+    tr(LABELS, "open_at_risk"), fmt_int(summary["open_at_risk"]), help=tr(LABELS, "open_help")
+)
 k[2].metric(
     tr(LABELS, "closed_breached"),
     fmt_int(summary["closed_breached"]),

@@ -113,6 +113,7 @@ if components.empty_banner():
     st.stop()
 st.caption(tr(LABELS, "intro"))
 filters = state.filters()
+components.period_note(filters)
 words = ticket_view.words(LABELS)
 funnel = data_flow.call("funnel", filters)
 transitions = data_flow.call("transitions", filters)
