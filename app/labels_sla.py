@@ -277,4 +277,6 @@ COMPLIANCE: dict[str, tuple[str, str]] = {
     "drill_cell": ("{clock} · {row} · {col}", "{clock} · {row} · {col}"),
     "drill_close": ("Fermer la sélection", "Close the selection"),
     "whole_period": ("toute la période", "whole period"),
+    # issue 13
+    "below_goal": ("sous l'objectif de {pct}", "below the {pct} goal"),
 }

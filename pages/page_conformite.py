@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app import components, data, data_sla, sla_panels, state, ticket_view
-from app.i18n import fmt_int, lang, priority_label, t, tr
+from app.i18n import fmt_int, fmt_pct, lang, priority_label, t, tr
 from app.labels_sla import COMPLIANCE
 from ticketlib.charts import sla as charts
 from ticketlib.domain.vocabulary import PRIORITY_CODES
@@ -142,6 +142,8 @@ with tabs[0]:
                 row_word=L("row_word_priority"),
                 col_word=L(f"col_word_{grain}"),
                 lang=lang(),
+                goal=config.rules.goal,
+                below_label=L("below_goal", pct=fmt_pct(config.rules.goal, 0)),
             )
             st.plotly_chart(
                 fig,
@@ -215,6 +217,8 @@ with tabs[1]:
             row_word=L(f"row_word_{dim}"),
             col_word=L(f"col_word_{grain}"),
             lang=lang(),
+            goal=config.rules.goal,
+            below_label=L("below_goal", pct=fmt_pct(config.rules.goal, 0)),
         )
         st.plotly_chart(
             fig,

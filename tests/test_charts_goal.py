@@ -86,3 +86,34 @@ def test_review_charts_draw_the_goal():
     tto, ttr = fig.data
     assert list(tto.marker.line.width) == [2, 0]  # 90 % is below the goal
     assert list(ttr.marker.line.width) == [0, 0]  # 96 %, and nothing decided
+
+
+def test_heatmap_frames_the_cells_below_the_goal():
+    frame = pd.DataFrame(
+        {
+            "row_value": ["haute", "haute", "moyenne", "moyenne"],
+            "col_value": ["2025-03-01", "2025-04-01", "2025-03-01", "2025-04-01"],
+            "met": [19, 9, 5, 0],
+            "n": [20, 10, 5, 0],
+        }
+    )
+    kw = {
+        "row_order": ["haute", "moyenne"],
+        "col_order": ["2025-03-01", "2025-04-01"],
+        "row_names": {},
+        "col_names": {},
+        "min_n": 1,
+        "title": "TTO",
+        "few_label": "peu",
+        "row_word": "priorité",
+        "col_word": "mois",
+    }
+    fig = charts.compliance_heatmap(frame, goal=0.95, below_label="sous l'objectif", **kw)
+    below = [t for t in fig.data if t.name == "sous l'objectif"]
+    assert len(below) == 1 and below[0].showlegend
+    # 19/20 = 95 % meets the goal; 9/10 is below it; 5/5 meets it; 0 decided: no cell
+    assert [(c[0], c[1]) for c in below[0].customdata] == [("haute", "2025-04-01")]
+    assert below[0].marker.color == charts.GOAL_COLOUR
+    assert not [
+        t for t in charts.compliance_heatmap(frame, **kw).data if t.name == "sous l'objectif"
+    ]

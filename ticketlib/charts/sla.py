@@ -296,6 +296,8 @@ def compliance_heatmap(
     col_word: str,
     lang: str = "fr",
     height: int | None = None,
+    goal: float | None = None,
+    below_label: str = "",
 ) -> go.Figure:
     """Compliance % per row value x column value, n in the hover, thin cells (n < min_n)
     marked with a small dark triangle in their corner. `frame`: row_value, col_value, met, n (one clock), and the
@@ -391,6 +393,20 @@ def compliance_heatmap(
             showlegend=bool(thin),
         )
     )
+    if goal is not None:  # cells below the compliance goal (`rules.goal`): a red dot, corner
+        low = [i for i, row in enumerate(custom) if row[2] < goal * row[3] - 1e-9]
+        fig.add_trace(
+            go.Scatter(
+                x=[cells_xy[i][0] - 0.36 for i in low],
+                y=[cells_xy[i][1] + 0.24 for i in low],
+                mode="markers",
+                marker={"symbol": "circle", "size": 6, "color": GOAL_COLOUR},
+                customdata=custom[low] if low else None,
+                hovertemplate=hover,
+                name=below_label,
+                showlegend=bool(low),
+            )
+        )
     # a thin line sets the total row and column apart
     if rows and rows[-1] == ALL_KEY and len(rows) > 1:
         fig.add_hline(y=len(rows) - 1.5, line={"color": "#FFFFFF", "width": 4})
