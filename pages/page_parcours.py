@@ -62,6 +62,11 @@ LABELS = {
     "to": ("vers", "to"),
     "resolved": ("Résolus", "Resolved"),
     "reopen_rate": ("Taux de réouverture", "Reopen rate"),
+    # issue 13
+    "skipped_step": (
+        "{n} tickets y sont arrivés sans passer par {step} (non comptés dans le %)",
+        "{n} tickets got here without going through {step} (not counted in the %)",
+    ),
 }
 SORTS = {
     "created_desc": ("Création, récents d'abord", "Creation, newest first"),

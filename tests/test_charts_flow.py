@@ -162,3 +162,13 @@ def test_durations_wall_beside_business(skip, shown):
 def test_words_fill_placeholders_and_fall_back_to_the_key():
     assert ENGLISH("conversion_of", pct="5%", step="X") == "5% of X"
     assert ENGLISH("missing") == "missing"
+
+
+def test_funnel_hover_says_who_skipped_the_step():
+    frame = FUNNEL.assign(skipped=[0, 0, 0, 0, 1, 0, 0])
+    words = flow.Words(
+        text={**ENGLISH.text, "skipped_step": "{n} skipped {step}"}, etat=ENGLISH.etat
+    )
+    hovers = flow.funnel_figure(frame, words).data[0].hovertext
+    assert hovers[4].endswith("<br>1 skipped PRIS_EN_COMPTE")
+    assert not any("skipped" in h for i, h in enumerate(hovers) if i != 4)

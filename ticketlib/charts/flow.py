@@ -73,7 +73,9 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 
 def funnel_figure(frame: pd.DataFrame, words: Words) -> go.Figure:
     """Horizontal bars, one per état in workflow order (top down): tickets that reached it,
-    with the conversion from the step it follows. Each bar's customdata is its état code."""
+    with the conversion from the step it follows (only the tickets that went through it) and,
+    in the hover, how many skipped that step (`skipped`, optional). Each bar's customdata is
+    its état code."""
     frame = frame.reset_index(drop=True)
     labels = [words.etat(e) for e in frame.etat]
     texts, hovers = [], []
@@ -90,6 +92,16 @@ def funnel_figure(frame: pd.DataFrame, words: Words) -> go.Figure:
             f"{words('tickets')} : {words.integer(row.tickets)}<br>"
             f"{words('visits')} : {words.integer(row.visits)}<br>"
             f"{words('share_all', pct=words.percent(row.share))}<br>{conv}"
+            + (
+                "<br>"
+                + words(
+                    "skipped_step",
+                    n=words.integer(row.skipped),
+                    step=html.escape(words.etat(row.parent)),
+                )
+                if getattr(row, "skipped", 0)
+                else ""
+            )
         )
     fig = go.Figure(
         go.Bar(
