@@ -96,6 +96,10 @@ def test_reopen_rate_bars_and_line():
     assert list(bars.y) == [10, 20] and bars.yaxis == "y2"
     assert list(line.y) == [0.1, 0.25] and list(line.customdata) == [1, 5]
     assert fig.layout.yaxis.tickformat == ".0%"
+    assert fig.layout.yaxis.dtick is None  # up to 25 %: plotly's steps are whole percents
+    assert (fig.layout.yaxis2.tickformat, fig.layout.yaxis2.tickmode) == (",d", "auto")
+    low = flow.reopen_figure(frame.assign(rate=[0.004, 0.018]), ENGLISH)
+    assert low.layout.yaxis.dtick == 0.01  # 0 %, 1 %, 2 %: never "1 %, 1 %"
 
 
 def _timeline(last: str) -> pd.DataFrame:
