@@ -5,7 +5,8 @@ import streamlit as st
 from app import data, state
 from app.i18n import t
 
-st.set_page_config(page_title="SLA support", page_icon=":material/timer:", layout="wide")
+# an emoji favicon is drawn in the browser; a ":material/..." one is fetched from Google
+st.set_page_config(page_title="SLA support", page_icon="⏱️", layout="wide")
 
 with st.sidebar:
     st.segmented_control(

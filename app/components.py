@@ -125,6 +125,41 @@ def ticket_table(
     return str(frame.iloc[rows[0]]["ticket_id"]) if rows else None
 
 
+def drill_key(base: str, drill: dict) -> str:
+    """The key of a drill-down's ticket table: `base@<digest of the drill>`. Streamlit keeps a
+    keyed table's selection across reruns whatever its rows, so with one fixed key a new
+    drill opened with the previous drill's row ticked, naming a ticket nobody picked (issue
+    13); each drill is its own table."""
+    import hashlib
+    import json
+
+    text = json.dumps(drill, sort_keys=True, default=str)
+    return f"{base}@{hashlib.sha1(text.encode()).hexdigest()[:10]}"
+
+
+def period_note(filters) -> None:
+    """The period the page covers, said the same way on every page that lists all history
+    when no period is chosen (Vue d'ensemble has its own 4-week rule and says it): a blue note
+    with the data's first and last creation days, else one line naming the period."""
+    from app import data
+    from app.i18n import fmt_date
+
+    if filters.date_from is None and filters.date_to is None:
+        first, last = data.options().get("days") or (None, None)
+        st.info(t("scope_all", a=fmt_date(first), b=fmt_date(last)), icon="🗓️")
+        return
+    a, b = fmt_date(filters.date_from), fmt_date(filters.date_to)
+    span = (
+        t("scope_between", a=a, b=b)
+        if filters.date_from and filters.date_to
+        else t("scope_from", a=a)
+        if filters.date_from
+        else t("scope_to", b=b)
+    )
+    what = t("scope_resolved" if filters.period_field == "resolved" else "scope_created")
+    st.caption(t("scope_period", what=what, span=span))
+
+
 def empty_banner() -> bool:
     """The banner shown when the database holds no ticket; True if it was shown."""
     from app import data

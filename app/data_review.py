@@ -41,13 +41,14 @@ def _review(key: tuple, customer: str, date_from, date_to) -> report.Review:
         return report.build_review(cur, marts, config, customer, date_from, date_to)
 
 
-def review_html_builder(rv: report.Review, lang: str) -> Callable[[], bytes]:
-    """The HTML file, built only when the download button is clicked (a few MB each)."""
-    return lambda: report.review_html(rv, lang).encode("utf-8")
+def review_html_builder(rv: report.Review, lang: str, summary: bool = False) -> Callable[[], bytes]:
+    """The HTML file, built only when the download button is clicked (a few MB each);
+    `summary`: without the long tables (`report.review_html`)."""
+    return lambda: report.review_html(rv, lang, summary=summary).encode("utf-8")
 
 
-def review_pdf_builder(rv: report.Review, lang: str) -> Callable[[], bytes]:
-    return lambda: report.review_pdf(report.review_html(rv, lang))
+def review_pdf_builder(rv: report.Review, lang: str, summary: bool = False) -> Callable[[], bytes]:
+    return lambda: report.review_pdf(report.review_html(rv, lang, summary=summary))
 
 
 # --- imports ------------------------------------------------------------------------------------

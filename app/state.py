@@ -32,6 +32,17 @@ FILTER_KEYS = (
     "q",
 )
 
+# the value of each filter widget when nothing is chosen (None for the others)
+FILTER_DEFAULTS = {
+    "period": "created",
+    "prio": [],
+    "cust": [],
+    "team": [],
+    "agent": [],
+    "etat": [],
+    "q": "",
+}
+
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _dataset(path: str, version) -> Dataset:
@@ -93,9 +104,24 @@ def filters() -> Filters:
 
 
 def reset_filters() -> None:
+    """Clear every global filter, in the widgets and in the URL: a widget bound to the query
+    string reads it back on the next run, so deleting the session state did nothing (issue 13);
+    setting each widget to its default does both (Streamlit drops a default from the URL).
+    The language and the page's own parameters (e.g. `ticket`) stay."""
     for key in FILTER_KEYS:
-        if key in st.session_state:
-            del st.session_state[key]
+        st.session_state[key] = FILTER_DEFAULTS.get(key)
+
+
+def date_bounds(days) -> dict:
+    """`min_value` / `max_value` for a date field from the data's first and last creation days
+    (`options["days"]`), a year of slack each side and today included: Streamlit's own default
+    refuses dates over 10 years old, which dropped the 2013-2016 public samples and a shared
+    link's `from=` (issue 13). Empty data: Streamlit's defaults."""
+    first, last = days or (None, None)
+    if not isinstance(first, date) or not isinstance(last, date):
+        return {}
+    last = max(last, date.today())
+    return {"min_value": date(first.year - 1, 1, 1), "max_value": date(last.year + 1, 12, 31)}
 
 
 def sidebar(options: dict) -> None:
@@ -110,13 +136,23 @@ def sidebar(options: dict) -> None:
             default="created",
             bind="query-params",
         )
-        first, last = options.get("days") or (None, None)
+        bounds = date_bounds(options.get("days"))
         c1, c2 = st.columns(2)
         c1.date_input(
-            "Du" if _fr() else "From", value=None, key="from", bind="query-params", format=_fmt()
+            "Du" if _fr() else "From",
+            value=None,
+            key="from",
+            bind="query-params",
+            format=_fmt(),
+            **bounds,
         )
         c2.date_input(
-            "Au" if _fr() else "To", value=None, key="to", bind="query-params", format=_fmt()
+            "Au" if _fr() else "To",
+            value=None,
+            key="to",
+            bind="query-params",
+            format=_fmt(),
+            **bounds,
         )
         pick = t("choose")
         st.multiselect(
@@ -152,6 +188,7 @@ def sidebar(options: dict) -> None:
             bind="query-params",
             help=t("as_of_help"),
             format=_fmt(),
+            **bounds,
         )
         c2.time_input(t("as_of_time"), value=None, key="asof_t", bind="query-params", step=900)
         st.button(t("reset"), on_click=reset_filters, width="stretch", key="reset_filters")

@@ -80,6 +80,11 @@ def _close() -> None:
         del st.query_params[PARAM]
 
 
+def close() -> None:
+    """Close the open ticket (e.g. when a new drill-down replaces the list it came from)."""
+    _close()
+
+
 def show(ticket_id: str | None, key: str) -> None:
     """The ticket view, below the table it was opened from."""
     if not ticket_id:

@@ -9,8 +9,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app import components, data, sla_panels, state
-from app.i18n import fmt_int, lang, priority_label, t, tr
+from app import components, data, sla_panels, state, ticket_view
+from app.i18n import fmt_int, fmt_pct, lang, priority_label, t, tr
 from ticketlib.charts import sla as charts
 from ticketlib.domain.labels import COMPLIANCE
 from ticketlib.domain.literal import markdown_literal
@@ -48,10 +48,12 @@ def _on_cell(key: str, clock: str, rows: str) -> None:
             "col": col,
             "grain": grain,
         }
+        ticket_view.close()  # a new list: the ticket of the previous one closes
 
 
 def _close_drill() -> None:
     st.session_state[DRILL] = None
+    ticket_view.close()
 
 
 # -- the page ---------------------------------------------------------------------------------
@@ -62,6 +64,7 @@ if components.empty_banner():
 components.as_of_caption()
 
 filters = state.filters()
+components.period_note(filters)
 config = state.config()
 configured = sla_panels.configured_hours(config)
 sla_panels.init_what_if(config)
@@ -138,6 +141,8 @@ with tabs[0]:
                 row_word=L("row_word_priority"),
                 col_word=L(f"col_word_{grain}"),
                 lang=lang(),
+                goal=config.rules.goal,
+                below_label=L("below_goal", pct=fmt_pct(config.rules.goal, 0)),
             )
             st.plotly_chart(
                 fig,
@@ -209,6 +214,8 @@ with tabs[1]:
             row_word=L(f"row_word_{dim}"),
             col_word=L(f"col_word_{grain}"),
             lang=lang(),
+            goal=config.rules.goal,
+            below_label=L("below_goal", pct=fmt_pct(config.rules.goal, 0)),
         )
         st.plotly_chart(
             fig,
@@ -294,5 +301,7 @@ else:
         L("whole_period") if bucket is None else charts.bucket_label(bucket, drill["grain"], lang())
     )
     st.markdown(L("drill_cell", clock=t(clock), row=row_text, col=col_text))
-    components.ticket_table(frame, key="cf_tickets", total=total, name="tickets")
+    table = components.drill_key("cf_tickets", drill)
+    selected = components.ticket_table(frame, key=table, total=total, name="tickets")
     st.button(L("drill_close"), key="cf_drill_close", on_click=_close_drill)
+    ticket_view.show(ticket_view.follow(selected, table), "cf_view")

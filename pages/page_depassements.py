@@ -33,10 +33,15 @@ if components.empty_banner():
     st.stop()
 st.caption(tr(LABELS, "intro"))
 filters = state.filters()
+components.period_note(filters)
 summary = data.breach_summary(filters)
 k = st.columns(4)
-k[0].metric(tr(LABELS, "open_breached"), fmt_int(summary["open_breached"]))
-k[1].metric(tr(LABELS, "open_at_risk"), fmt_int(summary["open_at_risk"]))
+k[0].metric(
+    tr(LABELS, "open_breached"), fmt_int(summary["open_breached"]), help=tr(LABELS, "open_help")
+)
+k[1].metric(
+    tr(LABELS, "open_at_risk"), fmt_int(summary["open_at_risk"]), help=tr(LABELS, "open_help")
+)
 k[2].metric(
     tr(LABELS, "closed_breached"),
     fmt_int(summary["closed_breached"]),

@@ -16,6 +16,7 @@ if components.empty_banner():
     st.stop()
 st.caption(tr(LABELS, "intro"))
 filters = state.filters()
+components.period_note(filters)
 c1, c2 = st.columns([2, 3])
 order = choice.select(
     tr(LABELS, "sort"), list(SORTS), lambda k: tr(SORTS, k), "hist_sort", container=c1

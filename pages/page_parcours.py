@@ -51,6 +51,7 @@ if components.empty_banner():
     st.stop()
 st.caption(tr(LABELS, "intro"))
 filters = state.filters()
+components.period_note(filters)
 words = ticket_view.words(LABELS)
 funnel = data.funnel(filters)
 transitions = data.transitions(filters)

@@ -47,16 +47,20 @@ if customers.empty:
     st.stop()
 
 c1, c2, c3 = st.columns([3, 1, 1])
+names = list(customers.customer)
+chosen = st.session_state.get("cust") or []
 customer = c1.selectbox(
     L("choose"),
-    list(customers.customer),
-    index=None,
+    names,
+    # the one customer chosen in the sidebar comes preselected
+    index=names.index(chosen[0]) if len(chosen) == 1 and chosen[0] in names else None,
     placeholder=L("choose_placeholder"),
     key="rv_customer",
     bind="query-params",
     help=L("choose_help"),
 )
 fmt = "DD/MM/YYYY" if lang() == "fr" else "YYYY/MM/DD"
+bounds = state.date_bounds(data.options().get("days"))
 sidebar_from = st.session_state.get("from")
 sidebar_to = st.session_state.get("to")
 date_from = c2.date_input(
@@ -65,13 +69,31 @@ date_from = c2.date_input(
     key="rv_from",
     format=fmt,
     help=L("period_help"),
+    **bounds,
 )
 date_to = c3.date_input(
     L("to"),
     value=sidebar_to if isinstance(sidebar_to, date) else None,
     key="rv_to",
     format=fmt,
+    **bounds,
 )
+
+ignored = [
+    t(label)
+    for key, label in (
+        ("prio", "priorities"),
+        ("team", "teams"),
+        ("agent", "agents"),
+        ("etat", "etats"),
+        ("q", "search"),
+    )
+    if st.session_state.get(key)
+]
+if st.session_state.get("period") == "resolved":
+    ignored.append(L("period_by_resolution"))
+if ignored:
+    st.info(L("ignored_filters", names=" · ".join(ignored)), icon=":material/filter_alt_off:")
 
 if not customer:
     st.info(L("pick_first"), icon=":material/handshake:")
@@ -83,10 +105,11 @@ tz = config.calendar.timezone
 summary = report.config_summary(config, lang())
 stem = report.file_stem(customer, date_from, date_to)
 
-d1, d2, _ = st.columns([1, 1, 2])
+d1, d2, d3 = st.columns([1, 1, 2])
+summary_only = d3.toggle(L("summary_only"), key="rv_summary", help=L("summary_only_help"))
 d1.download_button(
     L("download_html"),
-    data_review.review_html_builder(rv, lang()),
+    data_review.review_html_builder(rv, lang(), summary_only),
     file_name=f"{stem}.html",
     mime="text/html",
     key="rv_download_html",
@@ -99,7 +122,7 @@ d1.download_button(
 pdf_ready = report.chromium_path() is not None
 d2.download_button(
     L("download_pdf"),
-    data_review.review_pdf_builder(rv, lang()) if pdf_ready else b"",
+    data_review.review_pdf_builder(rv, lang(), summary_only) if pdf_ready else b"",
     file_name=f"{stem}.pdf",
     mime="application/pdf",
     key="rv_download_pdf",

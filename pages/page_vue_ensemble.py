@@ -11,11 +11,10 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from app import components, data, state
+from app import components, data, state, ticket_view
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from ticketlib.charts import sla as charts
 from ticketlib.domain.labels import OVERVIEW
-from ticketlib.domain.literal import markdown_literal
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
 
@@ -23,6 +22,7 @@ LABELS = OVERVIEW
 KPI_DRILLS = ("breached_open", "at_risk_open", "open_backlog", "tto_breached", "ttr_breached")
 DRILL = "ov_drill"
 LIMIT = 5000
+SMALL_N = 10  # a point decided on fewer clocks is faded (as the heatmaps' small cells)
 
 
 def L(key: str, **kw) -> str:
@@ -35,6 +35,7 @@ def L(key: str, **kw) -> str:
 def _on_kpi() -> None:
     kind = st.session_state.get("ov_kpi")
     st.session_state[DRILL] = {"kind": "kpi", "what": kind} if kind else None
+    ticket_view.close()  # a new list: the ticket of the previous one closes
 
 
 def _points(key: str) -> list:
@@ -56,6 +57,7 @@ def _on_trend(clock: str) -> None:
             "priority": priority,
         }
         st.session_state["ov_kpi"] = None
+        ticket_view.close()
 
 
 def _on_backlog() -> None:
@@ -64,11 +66,13 @@ def _on_backlog() -> None:
         day, etat = points[0]["customdata"][:2]
         st.session_state[DRILL] = {"kind": "backlog", "day": day, "etat": etat}
         st.session_state["ov_kpi"] = None
+        ticket_view.close()
 
 
 def _close_drill() -> None:
     st.session_state[DRILL] = None
     st.session_state["ov_kpi"] = None
+    ticket_view.close()
 
 
 # -- the page --------------------------------------------------------------------------------
@@ -216,6 +220,8 @@ st.pills(
 
 st.subheader(L("trend_title"))
 st.caption(L("trend_caption"))
+goal = state.config().rules.goal
+st.caption(L("trend_marks", pct=fmt_pct(goal, 0), n=SMALL_N))
 trend = data.clock_compliance(filters, rows="bucket", cols="priority", grain="week")
 names = {code: priority_label(code) for code in PRIORITY_CODES}
 left, right = st.columns(2)
@@ -229,6 +235,10 @@ for col, clock in ((left, "tto"), (right, "ttr")):
         y_title=L("compliance_axis"),
         bucket_word=L("week_of"),
         lang=lang(),
+        goal=goal,
+        goal_label=L("goal", pct=fmt_pct(goal, 0)),
+        running_word=L("running_clocks"),
+        small_n=SMALL_N,
     )
     col.plotly_chart(
         fig,
@@ -293,7 +303,7 @@ else:
         frame = data.backlog_tickets(filters, day=day, etat=drill["etat"], limit=LIMIT)
         total = None
         st.markdown(L("drill_backlog", etat=etat_label(drill["etat"]), day=fmt_date(day)))
-    selected = components.ticket_table(frame, key="ov_tickets", total=total, name="tickets")
-    if selected:
-        st.caption(L("selected_ticket", id=markdown_literal(selected)))
+    table = components.drill_key("ov_tickets", drill)
+    selected = components.ticket_table(frame, key=table, total=total, name="tickets")
     st.button(L("drill_close"), key="ov_drill_close", on_click=_close_drill)
+    ticket_view.show(ticket_view.follow(selected, table), "ov_view")

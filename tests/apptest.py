@@ -29,7 +29,7 @@ def exceptions(at) -> list[str]:
 def frame_of(at, key: str):
     """The DataFrame shown by st.dataframe `key` (a key is only kept on selectable tables)."""
     for element in at.dataframe:
-        if element.key == key:
+        if element.key == key or (element.key or "").startswith(key + "@"):  # drill tables
             return element.value
     raise KeyError(key)
 

@@ -96,6 +96,10 @@ def test_reopen_rate_bars_and_line():
     assert list(bars.y) == [10, 20] and bars.yaxis == "y2"
     assert list(line.y) == [0.1, 0.25] and list(line.customdata) == [1, 5]
     assert fig.layout.yaxis.tickformat == ".0%"
+    assert fig.layout.yaxis.dtick is None  # up to 25 %: plotly's steps are whole percents
+    assert (fig.layout.yaxis2.tickformat, fig.layout.yaxis2.tickmode) == (",d", "auto")
+    low = flow.reopen_figure(frame.assign(rate=[0.004, 0.018]), ENGLISH)
+    assert low.layout.yaxis.dtick == 0.01  # 0 %, 1 %, 2 %: never "1 %, 1 %"
 
 
 def _timeline(last: str) -> pd.DataFrame:
@@ -162,3 +166,13 @@ def test_durations_wall_beside_business(skip, shown):
 def test_words_fill_placeholders_and_fall_back_to_the_key():
     assert ENGLISH("conversion_of", pct="5%", step="X") == "5% of X"
     assert ENGLISH("missing") == "missing"
+
+
+def test_funnel_hover_says_who_skipped_the_step():
+    frame = FUNNEL.assign(skipped=[0, 0, 0, 0, 1, 0, 0])
+    words = flow.Words(
+        text={**ENGLISH.text, "skipped_step": "{n} skipped {step}"}, etat=ENGLISH.etat
+    )
+    hovers = flow.funnel_figure(frame, words).data[0].hovertext
+    assert hovers[4].endswith("<br>1 skipped PRIS_EN_COMPTE")
+    assert not any("skipped" in h for i, h in enumerate(hovers) if i != 4)

@@ -60,7 +60,7 @@ def test_compliance_trend_lines_per_priority_and_total():
     assert list(total.y) == pytest.approx([200 / 3, 100.0])
     assert total.customdata[0][1] == "" and total.line.dash == "dot"
     assert fig.layout.separators == ",\u202f"
-    assert fig.layout.yaxis.range[1] == 102
+    assert fig.layout.yaxis.range[1] == 100  # capped at 100 % (issue 13; was 102)
     en = charts.compliance_trend(
         trend_frame(),
         "ttr",

@@ -109,6 +109,21 @@ def test_two_clicks_download(app_db, review_db, monkeypatch):
     assert ff.download(files, "revue-sla_alpha.pdf").startswith(b"%PDF-")
 
 
+def test_summary_version_download(app_db, review_db, monkeypatch):
+    app_db(review_db)
+    files = ff.capture_downloads(monkeypatch)
+    at = ff.open_page(PAGE)
+    at.selectbox(key="rv_customer").set_value("Alpha").run()
+    full = ff.download(files, "revue-sla_alpha.html").decode("utf-8")
+    assert at.toggle(key="rv_summary").value is False
+    at.toggle(key="rv_summary").set_value(True).run()
+    assert not at.exception
+    short = ff.download(files, "revue-sla_alpha.html").decode("utf-8")
+    assert 'class="id">A2</td>' in full and 'class="id">' not in short
+    assert "la liste des délais dépassés (2) et celle des tickets (3)" in short
+    assert short.count("Plotly.newPlot(") == 4
+
+
 def test_english(app_db, review_db):
     app_db(review_db)
     at = ff.open_page(PAGE, lang="en")
@@ -116,3 +131,31 @@ def test_english(app_db, review_db):
     assert not at.exception
     shown = metrics(at)
     assert shown["Tickets created"] == "3" and shown["TTO compliance"] == "66.7%"
+
+
+def test_sidebar_customer_preselected_and_ignored_filters_said(app_db, review_db):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import APP
+
+    app_db(review_db)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["cust"] = ["Beta"]
+    at.session_state["team"] = ["N1"]
+    at.session_state["period"] = "resolved"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.selectbox(key="rv_customer").value == "Beta"
+    assert metrics(at)["Tickets créés"] == "1"
+    notes = [i.value for i in at.info]
+    assert notes == [
+        "La revue porte sur un client et ses dates de création : les filtres de la barre "
+        "latérale Équipes · période sur la résolution (la revue compte les tickets créés) ne "
+        "s'y appliquent pas (ni à l'écran ni dans le fichier)."
+    ]
+
+
+def test_no_note_without_sidebar_filters(page):
+    page.selectbox(key="rv_customer").set_value("Alpha").run()
+    assert not [i.value for i in page.info if "ne s'y appliquent pas" in i.value]

@@ -195,3 +195,21 @@ def test_html_opens_offline_with_every_chart(alpha_html, tmp_path):
         browser.close()
     assert not errors, errors
     assert all(u.startswith("file:") for u in requests)
+
+
+def test_summary_leaves_out_the_long_tables(build):
+    rv = build("Alpha")
+    full = report.review_html(rv, "fr")
+    short = report.review_html(rv, "fr", summary=True)
+    for html in (full, short):
+        assert "Conformité par priorité" in html and "Qui attendait qui" in html
+    assert "Délais dépassés</h2>" in full and "Tickets de la période</h2>" in full
+    assert 'class="id">A2</td>' in full
+    assert "Délais dépassés</h2>" not in short and "Tickets de la période</h2>" not in short
+    assert 'class="id">' not in short
+    assert (
+        "Version résumée : la liste des délais dépassés (2) et celle des tickets (3) sont dans "
+        "la version complète." in short
+    )
+    english = report.review_html(rv, "en", summary=True)
+    assert "the list of breached clocks (2) and the list of tickets (3)" in english

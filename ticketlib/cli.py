@@ -134,6 +134,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="dossier / folder")
     p.set_defaults(func=cmd_export_raw)
 
+    p = sub.add_parser("review", help="revue SLA d'un client / a customer's SLA review")
+    common(p)
+    p.add_argument("--customer", required=True, help="nom du client, tel que dans les données")
+    p.add_argument("--from", dest="date_from", type=_date, default=None, help="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, default=None, help="YYYY-MM-DD, inclus")
+    p.add_argument("--as-of", default=None, help="ISO 8601 (naïf = heure locale du calendrier)")
+    p.add_argument(
+        "--summary", action="store_true", help="sans les listes / without the long tables"
+    )
+    p.add_argument("--out", type=Path, required=True, help=".html ou .pdf")
+    p.set_defaults(func=cmd_review)
+
     p = sub.add_parser("demo", help="écrire un export de démonstration / write a demo export")
     p.add_argument("--tickets", type=int, default=3000)
     p.add_argument("--seed", type=int, default=42)
@@ -173,6 +185,42 @@ def cmd_export(args) -> int:
     config = load_config(args.config)
     n = write_cli_export(args.export, args.out, db=args.db, config=config, as_of=args.as_of)
     print(f"{args.out}: {n} lignes / rows")
+    return 0
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"date invalide / invalid date: {text!r} (YYYY-MM-DD)"
+        ) from None
+
+
+def cmd_review(args) -> int:
+    """The Revue client page's file for one customer, for a scheduler (DESIGN §5.3)."""
+    from ticketlib.outputs.report import PdfUnavailable
+    from ticketlib.outputs.review_file import write_review
+
+    config = load_config(args.config)
+    try:
+        out = write_review(
+            args.out,
+            args.customer,
+            db=args.db,
+            config=config,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            as_of=args.as_of,
+            summary=args.summary,
+            lang=_lang(),
+        )
+    except PdfUnavailable as exc:
+        print(f"erreur / error: {_line(exc)}", file=sys.stderr)
+        return 2
+    print(f"{out}: revue / review {args.customer}")
     return 0
 
 

@@ -16,6 +16,33 @@ from ticketlib.charts.palette import etat_colour
 from ticketlib.domain.formats import month_label
 
 CLOCK_COLOURS = {"tto": "#4C78A8", "ttr": "#E45756"}
+GOAL_COLOUR = "#B91C1C"
+
+
+def _goal_line(fig: go.Figure, goal: float, label: str, yref: str = "y") -> None:
+    """The compliance goal (`rules.goal`, a share) as a red dashed line named at its right."""
+    fig.add_shape(
+        type="line",
+        xref="paper",
+        x0=0,
+        x1=1,
+        yref=yref,
+        y0=100 * goal,
+        y1=100 * goal,
+        line={"color": GOAL_COLOUR, "dash": "dash", "width": 1.5},
+    )
+    fig.add_annotation(
+        xref="paper",
+        x=1,
+        xanchor="right",
+        yref=yref,
+        y=100 * goal,
+        yanchor="top",
+        text=label,
+        showarrow=False,
+        font={"color": GOAL_COLOUR, "size": 11},
+        bgcolor="rgba(255,255,255,0.8)",
+    )
 
 
 def _pct(x, lang: str) -> str:
@@ -33,18 +60,28 @@ def _pct_ticks(lang: str) -> dict:
 
 
 def _layout(fig: go.Figure, lang: str, height: int, width: int | None) -> go.Figure:
+    """Size, fonts and margins that hold whatever plotly template is the default.
+
+    Every axis gets `automargin`, so its tick labels and title push the margins instead of
+    falling outside the figure: the "plotly" template sets it, but Streamlit makes its own
+    template (which does not) the process's default, and a figure exported from the page
+    (`to_html` in the review file) then had its ticks, months and right axis cut (issue 13).
+    """
     fig.update_layout(
         separators=",\u202f" if lang == "fr" else ".,",
         height=height,
         width=width,
         autosize=width is None,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10, "pad": 2, "autoexpand": True},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
         plot_bgcolor="white",
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12},
         dragmode=False,
     )
-    fig.update_yaxes(gridcolor="#E5E7EB", zerolinecolor="#9CA3AF")
+    fig.update_xaxes(automargin=True, title_standoff=8)
+    fig.update_yaxes(
+        automargin=True, title_standoff=8, gridcolor="#E5E7EB", zerolinecolor="#9CA3AF"
+    )
     return fig
 
 
@@ -57,10 +94,13 @@ def priority_compliance(
     lang: str = "fr",
     height: int = 320,
     width: int | None = None,
+    goal: float | None = None,
+    goal_label: str = "",
 ) -> go.Figure:
     """Grouped bars: TTO and TTR compliance per priority, the % and met/decided written on them.
 
     `frame` is `metrics_review.priority_compliance`; customdata: [priority code, met, n].
+    `goal` (a share, `rules.goal`): a red dashed line; bars below it get a red outline.
     """
     fig = go.Figure()
     rows = frame.copy()
@@ -73,7 +113,16 @@ def priority_compliance(
                 x=names,
                 y=100 * pct.fillna(0),
                 name=clock_names[clock],
-                marker_color=CLOCK_COLOURS[clock],
+                marker={
+                    "color": CLOCK_COLOURS[clock],
+                    "line": {
+                        "color": GOAL_COLOUR,
+                        "width": [
+                            2 if goal is not None and n and p < goal - 1e-9 else 0
+                            for p, n in zip(pct, rows[f"{clock}_n"])
+                        ],
+                    },
+                },
                 text=[_pct(p, lang) if n else "–" for p, n in zip(pct, rows[f"{clock}_n"])],
                 textposition="outside",
                 textfont={"size": 11},
@@ -87,6 +136,8 @@ def priority_compliance(
         )
     fig.update_yaxes(title=y_title, range=[0, 119], **_pct_ticks(lang))
     fig.update_layout(barmode="group", bargap=0.3)
+    if goal is not None:
+        _goal_line(fig, goal, goal_label)
     return _layout(fig, lang, height, width)
 
 
@@ -100,6 +151,8 @@ def trend(
     lang: str = "fr",
     height: int = 320,
     width: int | None = None,
+    goal: float | None = None,
+    goal_label: str = "",
 ) -> go.Figure:
     """Per month: tickets created (bars, right axis) and TTO / TTR compliance (lines, %).
 
@@ -153,6 +206,8 @@ def trend(
         },
         xaxis={"type": "category", "tickangle": 0 if len(labels) <= 6 else -45},
     )
+    if goal is not None:
+        _goal_line(fig, goal, goal_label, yref="y2")
     return _layout(fig, lang, height, width)
 
 

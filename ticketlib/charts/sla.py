@@ -106,16 +106,26 @@ def compliance_trend(
     bucket_word: str,
     lang: str = "fr",
     height: int = 360,
+    goal: float | None = None,
+    goal_label: str = "",
+    running_word: str = "",
+    small_n: int = 0,
 ) -> go.Figure:
     """Compliance % per time bucket: a line per priority and a dashed one for all of them.
 
     `frame` is `metrics_sla.clock_compliance(rows="bucket", cols="priority")`; customdata of
-    each point: [bucket ISO date, priority code ("" for all), met, n].
+    each point: [bucket ISO date, priority code ("" for all), met, n]; its text: the clocks
+    still running.
+    `goal` (a share, `rules.goal`) is drawn as a red dashed line and the all-priorities points
+    below it are red; a point whose bucket still has running clocks (not final: its figure
+    counts only the clocks already decided) is hollow; a point decided on fewer than `small_n`
+    clocks is faded. The y axis stops at 100 % (issue 13).
     """
     data = frame[frame["clock"] == clock]
     fig = go.Figure()
     series = [(p, data[data["col_value"] == p]) for p in PRIORITY_CODES]
-    totals = data.groupby("row_value", as_index=False)[["met", "n"]].sum()
+    summed = [c for c in ("met", "n", "clocks") if c in data]
+    totals = data.groupby("row_value", as_index=False)[summed].sum()
     series.append(("", totals))
     for code, rows in series:
         rows = rows[rows["n"] > 0].sort_values("row_value")
@@ -123,6 +133,11 @@ def compliance_trend(
             continue
         pct = 100 * rows["met"] / rows["n"]
         buckets = pd.to_datetime(rows["row_value"])
+        running = (
+            (rows["clocks"] - rows["n"]).astype(int)
+            if "clocks" in rows
+            else pd.Series(0, index=rows.index)
+        )
         custom = list(
             zip(
                 [d.date().isoformat() for d in buckets],
@@ -132,6 +147,19 @@ def compliance_trend(
             )
         )
         name = priority_names.get(code, code) if code else all_label
+        colour = priority_colour(code) if code else NEUTRAL
+        marker = {"size": 5 if code else 7}
+        if not code:
+            below = goal is not None and (pct < 100 * goal - 1e-9)
+            marker = {
+                "size": 8,
+                "color": [GOAL_COLOUR if b else colour for b in below]
+                if goal is not None
+                else colour,
+                "symbol": ["circle-open" if r else "circle" for r in running],
+                "line": {"width": 2},
+                "opacity": [0.35 if n < small_n else 1.0 for n in rows["n"]],
+            }
         fig.add_trace(
             go.Scatter(
                 x=buckets,
@@ -139,24 +167,47 @@ def compliance_trend(
                 name=name,
                 mode="lines+markers",
                 line={
-                    "color": priority_colour(code) if code else NEUTRAL,
+                    "color": colour,
                     "width": 1.5 if code else 3,
                     "dash": "solid" if code else "dot",
                 },
-                marker={"size": 5 if code else 7},
+                marker=marker,
                 opacity=0.75 if code else 1.0,
+                cliponaxis=False,
                 customdata=custom,
+                text=[f"{r:,}" for r in running],  # clocks still running, for the hover
                 hovertemplate=(
                     f"<b>{name}</b><br>{bucket_word} %{{x|{day_format(lang)}}}"
-                    "<br>%{y:.1f} % (%{customdata[2]:,} / %{customdata[3]:,})<extra></extra>"
+                    "<br>%{y:.1f} % (%{customdata[2]:,} / %{customdata[3]:,})"
+                    + (f"<br>{running_word} : %{{text}}" if running_word else "")
+                    + "<extra></extra>"
                 ),
             )
         )
     lows = [min(trace.y) for trace in fig.data if len(trace.y)]
+    if goal is not None:
+        lows.append(100 * goal)
     low = max(0, 10 * ((min(lows) - 5) // 10)) if lows else 0
-    fig.update_yaxes(title=y_title, range=[low, 102], ticksuffix=" %")
+    fig.update_yaxes(title=y_title, range=[low, 100], ticksuffix=" %")
+    if goal is not None:
+        _goal_line(fig, goal, goal_label)
     fig.update_xaxes(**_date_ticks(data["row_value"].unique(), lang))
     return _frame(fig, lang, height, title)
+
+
+GOAL_COLOUR = "#B91C1C"
+
+
+def _goal_line(fig: go.Figure, goal: float, label: str, **where) -> None:
+    """The compliance goal (`rules.goal`, a share) as a red dashed line, named at its right."""
+    fig.add_hline(
+        y=100 * goal,
+        line={"color": GOAL_COLOUR, "dash": "dash", "width": 1.5},
+        annotation_text=label,
+        annotation_position="bottom right",
+        annotation_font={"color": GOAL_COLOUR, "size": 11},
+        **where,
+    )
 
 
 def backlog_area(
@@ -229,6 +280,8 @@ def compliance_heatmap(
     col_word: str,
     lang: str = "fr",
     height: int | None = None,
+    goal: float | None = None,
+    below_label: str = "",
 ) -> go.Figure:
     """Compliance % per row value x column value, n in the hover, thin cells (n < min_n)
     marked with a small dark triangle in their corner. `frame`: row_value, col_value, met, n (one clock), and the
@@ -325,6 +378,20 @@ def compliance_heatmap(
             showlegend=bool(thin),
         )
     )
+    if goal is not None:  # cells below the compliance goal (`rules.goal`): a red dot, corner
+        low = [i for i, row in enumerate(custom) if row[2] < goal * row[3] - 1e-9]
+        fig.add_trace(
+            go.Scatter(
+                x=[cells_xy[i][0] - 0.36 for i in low],
+                y=[cells_xy[i][1] + 0.24 for i in low],
+                mode="markers",
+                marker={"symbol": "circle", "size": 6, "color": GOAL_COLOUR},
+                customdata=custom[low] if low else None,
+                hovertemplate=hover,
+                name=below_label,
+                showlegend=bool(low),
+            )
+        )
     # a thin line sets the total row and column apart
     if rows and rows[-1] == ALL_KEY and len(rows) > 1:
         fig.add_hline(y=len(rows) - 1.5, line={"color": "#FFFFFF", "width": 4})

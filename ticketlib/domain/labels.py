@@ -98,6 +98,17 @@ COMMON: dict[str, tuple[str, str]] = {
     "overrun_h": ("Dépassement (h ouvrées)", "Overrun (business h)"),
     "consumed_by": ("État le plus consommateur", "État that used most"),
     "consumed_h": ("Consommé dans cet état (h)", "Used in that état (h)"),
+    # issue 13
+    "scope_all": (
+        "Aucune période choisie : **tout l'historique** (tickets créés du {a} au {b}). Choisissez une période dans les filtres pour la restreindre.",
+        "No period chosen: **the whole history** (tickets created from {a} to {b}). Choose a period in the filters to narrow it.",
+    ),
+    "scope_period": ("Période : tickets {what} {span}.", "Period: tickets {what} {span}."),
+    "scope_created": ("créés", "created"),
+    "scope_resolved": ("résolus", "resolved"),
+    "scope_between": ("du {a} au {b}", "from {a} to {b}"),
+    "scope_from": ("depuis le {a}", "since {a}"),
+    "scope_to": ("jusqu'au {b}", "up to {b}"),
 }
 
 # Vue d'ensemble.
@@ -151,12 +162,12 @@ OVERVIEW: dict[str, tuple[str, str]] = {
         "in points against the previous period.",
     ),
     "h_breached_open": (
-        "Tickets ouverts à la date d'analyse dont le TTO ou le TTR a dépassé sa cible.",
-        "Tickets open at the as-of time whose TTO or TTR is past its target.",
+        "Tickets ouverts à la date d'analyse dont le TTO ou le TTR a dépassé sa cible. Ignore la période.",
+        "Tickets open at the as-of time whose TTO or TTR is past its target. Ignores the period.",
     ),
     "h_at_risk_open": (
-        "Tickets ouverts, non dépassés, dont une horloge a consommé au moins {pct} de sa cible.",
-        "Open tickets, not breached, with a clock past {pct} of its target.",
+        "Tickets ouverts, non dépassés, dont une horloge a consommé au moins {pct} de sa cible. Ignore la période.",
+        "Open tickets, not breached, with a clock past {pct} of its target. Ignores the period.",
     ),
     "h_median": (
         "Médiane, en heures ouvrées du calendrier, des horloges arrêtées de la période.",
@@ -211,6 +222,13 @@ OVERVIEW: dict[str, tuple[str, str]] = {
     "selected_ticket": (
         "Ticket {id} sélectionné : son parcours complet est dans la page Historique.",
         "Ticket {id} selected: its whole history is on the Ticket history page.",
+    ),
+    # issue 13
+    "goal": ("objectif {pct}", "goal {pct}"),
+    "running_clocks": ("en cours", "running"),
+    "trend_marks": (
+        "Ligne rouge : l'objectif de conformité ({pct}, `rules.goal`) ; point rouge : semaine sous l'objectif ; point creux : semaine pas encore définitive (des horloges courent encore, seules les décidées comptent) ; point pâle : moins de {n} horloges décidées.",
+        "Red line: the compliance goal ({pct}, `rules.goal`); red point: a week below the goal; hollow point: a week not final yet (clocks still running, only the decided ones count); faded point: fewer than {n} decided clocks.",
     ),
 }
 
@@ -364,6 +382,8 @@ COMPLIANCE: dict[str, tuple[str, str]] = {
     "drill_cell": ("{clock} · {row} · {col}", "{clock} · {row} · {col}"),
     "drill_close": ("Fermer la sélection", "Close the selection"),
     "whole_period": ("toute la période", "whole period"),
+    # issue 13
+    "below_goal": ("sous l'objectif de {pct}", "below the {pct} goal"),
 }
 
 # One ticket's view (every page's drill-down).
@@ -487,6 +507,11 @@ PARCOURS: dict[str, tuple[str, str]] = {
     "to": ("vers", "to"),
     "resolved": ("Résolus", "Resolved"),
     "reopen_rate": ("Taux de réouverture", "Reopen rate"),
+    # issue 13
+    "skipped_step": (
+        "{n} tickets y sont arrivés sans passer par {step} (non comptés dans le %)",
+        "{n} tickets got here without going through {step} (not counted in the %)",
+    ),
 }
 
 # Parcours: sort orders of the ticket list.
@@ -556,6 +581,11 @@ DEPASSEMENTS: dict[str, tuple[str, str]] = {
         "Aucun ticket en dépassement ou à risque pour ces filtres.",
         "No breached or at-risk ticket for these filters.",
     ),
+    # issue 13
+    "open_help": (
+        "Tickets ouverts à la date d'analyse, quelle que soit la période (les autres filtres s'appliquent).",
+        "Tickets open at the as-of time, whatever the period (the other filters apply).",
+    ),
 }
 
 # Dépassements: sort orders.
@@ -616,6 +646,20 @@ REVUE_CLIENT: dict[str, tuple[str, str]] = {
     "no_customer": (
         "Aucun client dans les données : la colonne `customer` des tickets est vide.",
         "No customer in the data: the tickets' `customer` column is empty.",
+    ),
+    # issue 13
+    "ignored_filters": (
+        "La revue porte sur un client et ses dates de création : les filtres de la barre latérale {names} ne s'y appliquent pas (ni à l'écran ni dans le fichier).",
+        "The review covers one customer and its creation dates: the sidebar filters {names} do not apply to it (neither on screen nor in the file).",
+    ),
+    "period_by_resolution": (
+        "période sur la résolution (la revue compte les tickets créés)",
+        "period by resolution (the review counts tickets created)",
+    ),
+    "summary_only": ("Version résumée (sans les listes)", "Summary version (no lists)"),
+    "summary_only_help": (
+        "Le fichier garde les indicateurs, les graphiques et les tableaux par priorité, sans la liste des délais dépassés ni celle des tickets : quelques pages quel que soit le volume.",
+        "The file keeps the KPIs, the charts and the per-priority tables, without the lists of breached clocks and tickets: a few pages whatever the volume.",
     ),
 }
 
@@ -977,6 +1021,13 @@ REVIEW: dict[str, tuple[str, str]] = {
         "RESOLVED / CLOSED; on reopening it resumes where it stood. Both count business time of "
         "the calendar above. A clock's target is that of the priority in force when it stops.",
     ),
+    # issue 13
+    "summary_only_note": (
+        "Version résumée : la liste des délais dépassés ({breaches}) et celle des tickets ({tickets}) sont dans la version complète.",
+        "Summary version: the list of breached clocks ({breaches}) and the list of tickets ({tickets}) are in the full version.",
+    ),
+    "lists_title": ("Délais dépassés et tickets", "Breached clocks and tickets"),
+    "goal": ("objectif {pct}", "goal {pct}"),
 }
 
 # Why a row was not loaded (quarantine and skip reasons).

@@ -211,6 +211,10 @@ _ENV = jinja2.Environment(
 def review_figures(review: Review, lang: str = "fr", width: int | None = None) -> dict:
     """The review's plotly figures (also drawn on the page), keyed by section."""
     clocks = {"tto": label("tto", lang), "ttr": label("ttr", lang)}
+    goal = {
+        "goal": review.config.rules.goal,
+        "goal_label": label("goal", lang, pct=fmt_pct(review.config.rules.goal, lang, 0)),
+    }
     figures = {}
     if not review.priority.empty:
         figures["priority"] = charts.priority_compliance(
@@ -220,6 +224,7 @@ def review_figures(review: Review, lang: str = "fr", width: int | None = None) -
             y_title=label("compliance_axis", lang),
             lang=lang,
             width=width,
+            **goal,
         )
     if not review.trend.empty:
         figures["trend"] = charts.trend(
@@ -230,6 +235,7 @@ def review_figures(review: Review, lang: str = "fr", width: int | None = None) -
             y2_title=label("tickets_axis", lang),
             lang=lang,
             width=width,
+            **goal,
         )
     total = review.waits[review.waits.is_total]
     if not total.empty and total.iloc[0].tickets:
@@ -254,8 +260,12 @@ def review_figures(review: Review, lang: str = "fr", width: int | None = None) -
 _WAIT_KEYS = ("desk_waited", "customer_waited", "customer_wait", "agent_work", "internal_wait")
 
 
-def review_html(review: Review, lang: str = "fr") -> str:
-    """The review as one HTML document that opens offline (plotly's JS embedded once)."""
+def review_html(review: Review, lang: str = "fr", summary: bool = False) -> str:
+    """The review as one HTML document that opens offline (plotly's JS embedded once).
+
+    `summary=True` leaves out the two long tables (breached clocks, tickets) and says how many
+    rows the full version lists: a few pages whatever the customer's volume (issue 13).
+    """
     tz = review.config.calendar.timezone
     figures = {
         key: fig.to_html(
@@ -354,6 +364,9 @@ def review_html(review: Review, lang: str = "fr") -> str:
             }
             for r in review.tickets.itertuples()
         ],
+        "summary": summary,
+        "breaches_count": fmt_int(len(review.breaches), lang)
+        + ("+" if review.breaches_truncated else ""),
         "tickets_truncated": review.tickets_total > len(review.tickets),
         "breaches_truncated": review.breaches_truncated,
         "breaches_shown": fmt_int(len(review.breaches), lang),

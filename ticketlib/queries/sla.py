@@ -63,7 +63,8 @@ def clock_compliance(
     grain: str = "week",
     totals: bool = False,
 ) -> pd.DataFrame:
-    """Per clock, row value and column value: met, decided (n) and pct = met / n.
+    """Per clock, row value and column value: met, decided (n), all clocks (decided or still
+    running: `clocks`) and pct = met / n.
 
     `rows` and `cols` are keys of DIMENSIONS; "bucket" is the local week or month (`grain`) of
     the period field, and leaves out tickets without that date (unresolved, by resolution).
@@ -89,7 +90,7 @@ def clock_compliance(
     text = render("metric_sla_compliance", where=clause, sets=sets, **parts)
     runner.use_marts(cur, marts)
     frame = cur.execute(text, bound(text, params | {"grain": grain})).df()
-    for column in ("met", "n", "row_total", "col_total"):
+    for column in ("met", "n", "clocks", "row_total", "col_total"):
         frame[column] = frame[column].astype("int64")
     frame[["row_total", "col_total"]] = frame[["row_total", "col_total"]].astype(bool)
     frame["pct"] = frame["met"] / frame["n"].where(frame["n"] > 0)

@@ -61,21 +61,29 @@ def _etat(code: str | None) -> str:
 def funnel(cur, marts: Marts, filters: Filters) -> pd.DataFrame:
     """Per état in workflow order (every état, 0 when none reached it): tickets that reached
     it, their share of all tickets, and the conversion from the step it follows
-    (`FUNNEL_PARENT`: of the tickets that reached `parent`, the share that reached it)."""
+    (`FUNNEL_PARENT`: of the tickets that reached `parent`, the share that also reached it,
+    at most 100 %); `skipped`: tickets that reached it without reaching `parent` (a ticket
+    resolved straight from OUVERT made "RÉSOLU 173 % de PRIS EN COMPTE", issue 13)."""
     keys, params = metrics.ticket_filter(marts, filters)
+    params = params | {"steps": list(FUNNEL_PARENT), "parents": list(FUNNEL_PARENT.values())}
     found = _run(cur, "metric_flow_funnel", marts, params, keys_filter=keys).set_index("etat")
     frame = pd.DataFrame({"etat": list(ETAT_CODES)})
     frame["tickets"] = [int(found.tickets.get(e, 0)) for e in ETAT_CODES]
     frame["visits"] = [int(found.visits.get(e, 0)) for e in ETAT_CODES]
+    via_parent = [int(found.via_parent.get(e, 0)) for e in ETAT_CODES]
     total = frame.loc[frame.etat == "ouvert", "tickets"].iloc[0] or frame.tickets.max()
     frame["share"] = frame.tickets / total if total else 0.0
     counts = dict(zip(frame.etat, frame.tickets))
     frame["parent"] = frame.etat.map(FUNNEL_PARENT)
     frame["conversion"] = [
-        (counts[e] / counts[p]) if isinstance(p, str) and counts[p] else None
-        for e, p in zip(frame.etat, frame.parent)
+        (v / counts[p]) if isinstance(p, str) and counts[p] else None
+        for v, p in zip(via_parent, frame.parent)
     ]
     frame["conversion"] = frame.conversion.astype("float64")
+    frame["skipped"] = [
+        t - v if isinstance(p, str) else 0
+        for t, v, p in zip(frame.tickets, via_parent, frame.parent)
+    ]
     return frame
 
 
