@@ -218,7 +218,11 @@ def distribution(
 def options(cur, marts: Marts) -> dict[str, list]:
     """Distinct values for the sidebar's multi-selects, and the first and last creation day."""
     row = _run(cur, "metric_options", marts, {}).iloc[0]
-    out = {c: [] if row[c] is None else list(row[c]) for c in ("customer", "team", "assignee")}
+    # a list column with no value at all comes back as None or pandas' NA
+    out = {
+        c: list(row[c]) if hasattr(row[c], "__len__") else []
+        for c in ("customer", "team", "assignee")
+    }
     out["days"] = [_day(row["first_day"]), _day(row["last_day"])]
     return out
 
