@@ -76,6 +76,13 @@ def file_digest(path: Path) -> tuple[int, str]:
     return path.stat().st_size, h.hexdigest()
 
 
+PARQUET_SUFFIXES = (".parquet", ".pq")
+
+
+def is_parquet(path: Path) -> bool:
+    return Path(path).suffix.lower() in PARQUET_SUFFIXES
+
+
 def read_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> FileTable:
     path = Path(path)
     if not path.exists():
@@ -85,10 +92,7 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> FileTab
     size, digest = file_digest(path)
     if size == 0:
         raise FileError(path, "fichier vide / empty file")
-    if path.suffix.lower() in (".parquet", ".pq"):
-        ft = _read_parquet(con, path, table)
-    else:
-        ft = _read_csv(con, path, table)
+    ft = _read_parquet(con, path, table) if is_parquet(path) else _read_csv(con, path, table)
     ft.size, ft.sha256 = size, digest
     return ft
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ticketlib.db.sqlident import quote_ident
 from ticketlib.domain.vocabulary import ETAT_VOCABULARY, PRIORITY_VOCABULARY
-from ticketlib.ingest.files import FileError, FileTable, original_names, read_file
+from ticketlib.ingest.files import FileError, FileTable, is_parquet, original_names, read_file
 from ticketlib.ingest.staging import StagedFile, add_vocabulary
 
 NAME = "csv"
@@ -74,7 +74,7 @@ def stage_file(con, index: int, ft: FileTable) -> StagedFile:
         index,
         Path(ft.path),
         kind,
-        NAME,
+        "parquet" if is_parquet(ft.path) else NAME,  # the file's real format, in the summary
         ft.rows,
         ft.size,
         ft.sha256,
