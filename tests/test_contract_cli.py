@@ -268,3 +268,32 @@ def test_bad_config_is_a_one_line_message(world, tmp_path):
     done = run("durations", "--db", str(db), "--config", str(bad), "--out", str(base / "x.csv"))
     assert done.returncode == 2
     assert "calendar.timezone" in done.stderr and done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("kind", ["sla", "durations", "quality", "export-raw"])
+def test_a_missing_database_is_refused_never_created(tmp_path, kind):
+    db = tmp_path / "typo.duckdb"
+    out = tmp_path / ("raw" if kind == "export-raw" else "x.csv")
+    done = run(kind, "--db", str(db), "--out", str(out))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "database not found" in done.stderr
+    assert str(db) in done.stderr
+    assert not db.exists() and not out.exists()
+
+
+def test_a_parquet_input_is_named_parquet_in_the_summary(tmp_path):
+    import pyarrow as pa
+
+    tickets = tmp_path / "tickets.csv"
+    tickets.write_text("ticket_id,created_at\nP1,2025-06-02T08:00:00+02:00\n", encoding="utf-8")
+    events = tmp_path / "events.parquet"
+    pq.write_table(
+        pa.table(
+            {"ticket_id": ["P1"], "timestamp": ["2025-06-02T09:00:00+02:00"], "status": ["résolu"]}
+        ),
+        events,
+    )
+    done = run("load", str(tickets), str(events), "--db", str(tmp_path / "t.duckdb"))
+    assert done.returncode == 0, done.stderr
+    assert "tickets.csv (tickets, csv): 1 lues, 1 chargées" in done.stdout
+    assert "events.parquet (events, parquet): 1 lues, 1 chargées" in done.stdout

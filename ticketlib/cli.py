@@ -161,9 +161,29 @@ def spark_options(p) -> None:
     p.add_argument("--master", default=None, help="Spark master (défaut / default local[2])")
 
 
+def _missing_database(db: Path | None) -> bool:
+    """Is the database to read missing? Then say so on one line: a reading command never
+    creates one, nor answers "0 rows" for a name mistyped."""
+    from ticketlib.db.store import default_db
+
+    path = Path(db) if db else default_db()
+    if path.exists():
+        return False
+    print(
+        _one_line(
+            f"erreur / error: base introuvable / database not found: {path} "
+            "(importer d'abord / load first: python -m ticketlib load FICHIERS --db BASE)"
+        ),
+        file=sys.stderr,
+    )
+    return True
+
+
 def cmd_export_raw(args) -> int:
     from ticketlib.db.raw_export import export_raw
 
+    if _missing_database(args.db):
+        return 2
     counts = export_raw(args.db, args.out)
     print(f"{args.out}: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     return 0
@@ -182,6 +202,8 @@ def cmd_export(args) -> int:
 
         return run_command(args)
 
+    if _missing_database(args.db):
+        return 2
     config = load_config(args.config)
     n = write_cli_export(args.export, args.out, db=args.db, config=config, as_of=args.as_of)
     print(f"{args.out}: {n} lignes / rows")

@@ -79,7 +79,10 @@ create table if not exists events (
     priority priority,
     priority_raw varchar,
     import_id integer not null,
-    source_row bigint
+    source_row bigint,
+    -- a copy of another event in some zones only (a naive and an offset time): the replay
+    -- drops it or not in its zone (sql/replay/stg_sources.sql)
+    pending_duplicate boolean
 );
 create table if not exists import_flags (
     ticket_key integer not null,
@@ -97,6 +100,7 @@ create table if not exists quarantine (
     raw varchar,                    -- the rejected row as JSON
     kind varchar                    -- tickets | events: what the rejected row was
 );
+alter table events add column if not exists pending_duplicate boolean;
 -- databases made before `kind` existed gain it; their rows get it from their reason (else from
 -- their file's kind; null when neither tells)
 alter table quarantine add column if not exists kind varchar;

@@ -66,6 +66,13 @@ def file_digest(path: Path) -> tuple[int, str]:
     return path.stat().st_size, h.hexdigest()
 
 
+PARQUET_SUFFIXES = (".parquet", ".pq")
+
+
+def is_parquet(path: Path) -> bool:
+    return Path(path).suffix.lower() in PARQUET_SUFFIXES
+
+
 def read_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> FileTable:
     path = Path(path)
     if not path.exists():
@@ -75,7 +82,7 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> FileTab
     size, digest = file_digest(path)
     if size == 0:
         raise FileError(path, "fichier vide / empty file")
-    if path.suffix.lower() in (".parquet", ".pq"):
+    if is_parquet(path):
         ft = _read_parquet(con, path, table)
     elif path.suffix.lower() == ".gz":  # `.csv.gz`: expanded (capped) to a temp copy first
         with expanded(path) as plain:

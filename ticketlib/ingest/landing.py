@@ -52,7 +52,19 @@ class AccountingError(RuntimeError):
     """The rows out do not add up to the rows in: the import is refused (a bug, not bad data)."""
 
 
-def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
+ZONE_NOTE = (
+    "{n} ligne(s) copie d'une autre dans certains fuseaux seulement (heure sans décalage) : "
+    "gardée(s), le calcul tranche dans son fuseau / {n} row(s) a copy of another in some "
+    "zones only (a time without offset): kept, the replay decides in its zone"
+)
+
+
+def land(
+    con, staged: list[StagedFile], import_id: int, timezone: str | None = None
+) -> list[FileReport]:
+    """Land the staged files as import `import_id`, naive times read in `timezone` (the
+    `tz_rules` installed on `con`): that zone also counts, in the summary, the rows that are a
+    copy of another in some zones only (stored for the replay to decide)."""
     run_script(con, "land_params", import_id=import_id)
     con.executemany(
         "insert into load_files values (?, ?, ?)",
@@ -70,6 +82,9 @@ def land(con, staged: list[StagedFile], import_id: int) -> list[FileReport]:
     _attach_raw_rows(con, staged)
     run_script(con, "land_quarantine")
     run_script(con, "load_incomplete_history")
+    con.execute("create or replace temp table zone_copies (file_index integer, n bigint)")
+    if timezone is not None:
+        run_script(con, "load_events_zone_copies", tz=timezone)
     return _account(con, staged)
 
 
@@ -152,9 +167,21 @@ def _account(con, staged: list[StagedFile]) -> list[FileReport]:
             "where import_id = (select import_id from load_params) group by all"
         ).fetchall()
     )
+    # the rows kept for the replay to decide count as the import's own zone judges them
+    zone_copies = dict(con.execute("select file_index, n from zone_copies").fetchall())
+    pending = dict(
+        con.execute(
+            "select ((seq >> 32) & 255)::integer, count(*) from events "
+            "where import_id = (select import_id from load_params) and pending_duplicate "
+            "group by all"
+        ).fetchall()
+    )
     for index, n in usable.items():
-        reports[index].loaded += loaded.get(index, 0)
-        reports[index].duplicates += n - loaded.get(index, 0)
+        kept = loaded.get(index, 0) - zone_copies.get(index, 0)
+        reports[index].loaded += kept
+        reports[index].duplicates += n - kept
+        if pending.get(index):
+            reports[index].notes.append(ZONE_NOTE.format(n=pending[index]))
     for index, reason, n in con.execute(
         "select file_index, reason, count(*) from q_rows group by all order by all"
     ).fetchall():

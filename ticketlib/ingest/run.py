@@ -138,7 +138,7 @@ def run_import(
         staged, fmt_used = stage_files(con, paths, fmt, mapping)
         progress("chargement / landing", 0.5)
         try:
-            reports = land(con, staged, import_id)
+            reports = land(con, staged, import_id, config.calendar.timezone)
         except duckdb.Error as exc:  # odd data no check foresaw: named, never a traceback
             raise unexpected(paths, exc) from exc
         unknown_statuses = dict(

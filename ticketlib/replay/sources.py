@@ -18,9 +18,11 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
     `replay_tickets` (ticket_key, created_at, priority): the raw rows the replay reads, naive
     timestamps read in `timezone` (DESIGN §5.1).
 
-    In the usual case every import read its naive timestamps in this very zone (or had none):
-    views of the raw tables, at no cost. Otherwise `stg_sources.sql` reads those wall times
-    again, once into temp tables when `keep` (a replay reads its sources several times).
+    In the usual case every import read its naive timestamps in this very zone (or had none)
+    and no event is a copy of another in some zones only: views of the raw tables, at no cost.
+    Otherwise `stg_sources.sql` reads those wall times again and drops the events that are a
+    copy in this zone, once into temp tables when `keep` (a replay reads its sources several
+    times).
     """
     other = con.execute(
         "select count(*) from imports where timezone <> $tz", {"tz": timezone}
@@ -34,6 +36,8 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
             "           and import_id in (select import_id from other))",
             {"tz": timezone},
         ).fetchall()[0][0]
+    if not other and _has_pending(con):  # events that are a copy in some zones only
+        other = True
     if not other:
         con.execute(
             "create or replace temp view replay_events_src as "
@@ -54,6 +58,7 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
     con.executemany(
         "insert into replay_tz_rules values (?, ?)", [list(r) for r in offset_rules(timezone)]
     )
+    raw_events(con)
     run_script(con, "stg_sources")
     for name in ("replay_events", "replay_tickets"):
         source = f"{name}_read"
@@ -62,6 +67,37 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
             source = f"{name}_kept"
         con.execute(f"create or replace temp view {name}_src as select * from {source}")
     select_partition(con, 1, 0)
+
+
+def _knows_pending(con: duckdb.DuckDBPyConnection) -> bool:
+    """Has `events` the column `pending_duplicate` (databases made before it have not)?"""
+    return bool(
+        con.execute(
+            "select count(*) from duckdb_columns() "
+            "where table_name = 'events' and column_name = 'pending_duplicate'"
+        ).fetchall()[0][0]
+    )
+
+
+def _has_pending(con: duckdb.DuckDBPyConnection) -> bool:
+    """Is any event stored as a copy of another in some zones only?"""
+    return (
+        _knows_pending(con)
+        and con.execute("select exists (select 1 from events where pending_duplicate)").fetchall()[
+            0
+        ][0]
+    )
+
+
+def raw_events(con: duckdb.DuckDBPyConnection) -> None:
+    """The temp view `replay_raw_events`: `events` with `pending_duplicate` (false in a database
+    made before it), the input of `stg_sources.sql`."""
+    pending = "pending_duplicate" if _knows_pending(con) else "false as pending_duplicate"
+    con.execute(
+        "create or replace temp view replay_raw_events as "
+        "select ticket_key, ts, ts_local, seq, etat, priority, import_id, "
+        f"{pending} from events"
+    )
 
 
 def select_partition(con: duckdb.DuckDBPyConnection, count: int, index: int) -> None:

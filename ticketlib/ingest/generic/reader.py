@@ -14,6 +14,7 @@ from ticketlib.ingest.files import (
     FileError,
     FileTable,
     header_columns,
+    is_parquet,
     original_names,
     read_file,
 )
@@ -76,7 +77,7 @@ def stage_file(con, index: int, ft: FileTable) -> StagedFile:
         index,
         Path(ft.path),
         kind,
-        NAME,
+        "parquet" if is_parquet(ft.path) else NAME,  # the file's real format, in the summary
         ft.rows,
         ft.size,
         ft.sha256,

@@ -7,6 +7,11 @@ from ts_patch p
 where checked_tickets.created_at is null and checked_tickets.file_index = p.file_index
   and checked_tickets.created_raw = p.s;
 
+-- A creation compares in no particular zone (DESIGN §5.1: a naive time is read in the zone of
+-- the command that replays): a naive one by its wall time, one with an offset by its instant.
+create or replace temp macro creation_key(created_at, created_local) as
+    (created_local is null, coalesce(created_local, timezone('UTC', created_at)));
+
 -- the first usable row of each ticket in this import; later ones repeat it or conflict
 create or replace temp table ticket_outcome as
 with usable as (
@@ -17,22 +22,26 @@ with usable as (
     -- ranking only the ids given more than once (a window over all would cost much more)
     select file_index, source_row,
            row_number() over (partition by ticket_id order by file_index, source_row) as rn,
-           first_value((created_at, priority, customer, assignee, team, title))
+           first_value((creation_key(created_at, created_local), priority, customer, assignee,
+                        team, title))
                over (partition by ticket_id order by file_index, source_row) as first_content
     from usable
     where ticket_id in (select ticket_id from repeated)
 ), against_stored as (
     select u.*, coalesce(r.rn, 1) as rn, r.first_content, s.ticket_key as stored_key,
-           (u.created_at, u.priority, u.customer, u.assignee, u.team, u.title)
+           (creation_key(u.created_at, u.created_local), u.priority, u.customer, u.assignee,
+            u.team, u.title)
                is not distinct from
-           (s.created_at, s.priority, s.customer, s.assignee, s.team, s.title) as same_as_stored
+           (creation_key(s.created_at, s.created_local), s.priority, s.customer, s.assignee,
+            s.team, s.title) as same_as_stored
     from usable u
     left join ranked r using (file_index, source_row)
     left join tickets s using (ticket_id)
 )
 select a.file_index, a.source_row, a.ticket_id, a.created_at, a.created_local, a.priority,
        a.priority_raw, a.customer, a.assignee, a.team, a.title, a.raw, a.stored_key,
-       case when a.rn > 1 and (a.created_at, a.priority, a.customer, a.assignee, a.team, a.title)
+       case when a.rn > 1 and (creation_key(a.created_at, a.created_local), a.priority,
+                               a.customer, a.assignee, a.team, a.title)
                               is not distinct from a.first_content then 'duplicate'
             when a.rn > 1 then 'conflicting_ticket_row'
             when a.stored_key is null then 'new'
