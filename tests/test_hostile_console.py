@@ -57,3 +57,29 @@ def test_a_child_killed_at_the_time_limit_is_a_message(empty_db, monkeypatch):
         run_query("select count(*) from range(100000000000)", empty_db, time_limit=0.5)
     assert caught.value.kind == "timeout"
     assert "(0.5 s)" in caught.value.message("en")
+
+
+def test_a_first_row_over_the_byte_cap_is_a_message_not_an_empty_result(empty_db):
+    # `list` aggregates: one row of 10,000 lists of 5,000 integers, about 400 MB (outside check)
+    with pytest.raises(SqlError) as caught:
+        run_query("select list(range(5000)) l from range(10000)", empty_db, time_limit=10)
+    assert caught.value.kind == "bytes"
+    assert caught.value.message("en").startswith(
+        "Nothing to show: the first row alone is over the result's 64 MB limit"
+    )
+    assert caught.value.message("fr").startswith(
+        "Rien à afficher : la première ligne dépasse à elle seule la limite de 64 Mo"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sql", "rows"),
+    [
+        ("select range(5000) l from range(10000)", 1651),  # a 40 kB list on each row
+        ("select [repeat('x', 40000)] l from range(10000)", 1677),
+    ],
+)
+def test_rows_of_large_lists_fill_the_byte_cap(empty_db, sql, rows):
+    result = run_query(sql, empty_db, time_limit=10)
+    assert result.truncated_by == "bytes"
+    assert len(result.frame) == rows

@@ -75,7 +75,7 @@ ALLOWED_TYPES = frozenset({duckdb.StatementType.SELECT})
 class SqlError(Exception):
     """A query that was refused or failed; `kind` says which, the message says why."""
 
-    kind: str  # empty | several | refused | access | locked | timeout | memory | error
+    kind: str  # empty | several | refused | access | locked | timeout | memory | bytes | error
     fr: str
     en: str
     detail: str = ""
@@ -286,6 +286,8 @@ def run_here(
         for batch in reader:
             if size + batch.nbytes > byte_cap:  # keep the rows that fit, then stop
                 batch = _rows_within(batch, byte_cap - size)
+                if rows + batch.num_rows == 0:  # one row alone is over the cap: say so
+                    raise _row_too_large(byte_cap)
                 batches.append(batch)
                 rows += batch.num_rows
                 cut = "bytes"
@@ -333,6 +335,19 @@ def run_here(
     finally:
         timer.cancel()
         con.close()
+
+
+def _row_too_large(byte_cap: int) -> SqlError:
+    mb = byte_cap >> 20
+    return SqlError(
+        "bytes",
+        f"Rien à afficher : la première ligne dépasse à elle seule la limite de {mb} Mo du "
+        "résultat (par exemple une liste agrégée par `list(...)`) : sélectionnez des valeurs "
+        "plus petites (`len(...)`, `list_slice(...)`, une agrégation).",
+        f"Nothing to show: the first row alone is over the result's {mb} MB limit (for "
+        "instance a list aggregated by `list(...)`): select smaller values (`len(...)`, "
+        "`list_slice(...)`, an aggregate).",
+    )
 
 
 def _rows_within(batch: pa.RecordBatch, budget: int) -> pa.RecordBatch:
