@@ -481,3 +481,80 @@ def test_generated_archive_sizes_refused_past_the_cap(tmp_path_factory, size, li
         assert f"expands beyond {limit_mb} MiB" in str(exc)
     finally:
         reader.close()
+
+
+def _big_title_file(tmp_path: Path, megabytes: int) -> Path:
+    path = tmp_path / "tickets.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n")
+        f.write('H-2,2025-03-01T10:00:00Z,haute,c,a,t,"' + "x" * (megabytes << 20) + '"\n')
+        f.write("T3,2025-03-01T10:00:00Z,haute,c,a,t,y\n")
+    return path
+
+
+@pytest.mark.parametrize("megabytes", [5, 15])
+def test_max_field_mb_lets_a_big_quoted_field_load(tmp_path, base_db, megabytes):
+    # before: DuckDB's max_line_size stayed at 2 MB, the row was quarantined with no ticket_id
+    path = _big_title_file(tmp_path, megabytes)
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "load", str(path), "--db", str(base_db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TICKETLIB_MAX_FIELD_MB": str(megabytes + 1)},
+        preexec_fn=_address_space(2048),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert rows(base_db, "select ticket_id, length(title) from tickets order by ticket_id") == [
+        ("H-2", megabytes << 20),
+        ("T0", 1),
+        ("T1", 1),
+        ("T3", 1),
+    ]
+    assert rows(base_db, "select count(*) from quarantine") == [(0,)]
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "17"])
+def test_max_field_mb_out_of_range_is_refused_naming_it(tmp_path, base_db, value):
+    path = _big_title_file(tmp_path, 0)
+    before = digest(base_db)
+    done = cli_load(base_db, str(path), env={"TICKETLIB_MAX_FIELD_MB": value})
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur de configuration / configuration error: TICKETLIB_MAX_FIELD_MB={value!r} invalide : un nombre entier de Mio de 1 à 16 / "
+        "invalid: a whole number of MiB from 1 to 16"
+    ]
+    assert digest(base_db) == before
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"TICKETLIB_MAX_EXPANDED_MB": "abc"},
+            "TICKETLIB_MAX_EXPANDED_MB='abc' invalide : un nombre entier de Mio (1 ou plus) / "
+            "invalid: a whole number of MiB (1 or more)",
+        ),
+        (
+            {"TICKETLIB_EARLIEST": "notadate"},
+            "TICKETLIB_EARLIEST='notadate' invalide : une date ISO (AAAA-MM-JJ) de 1900 ou après "
+            "/ invalid: an ISO date (YYYY-MM-DD) from 1900 on",
+        ),
+        (
+            {"TICKETLIB_FUTURE_YEARS": "many"},
+            "TICKETLIB_FUTURE_YEARS='many' invalide : un nombre entier d'années de 1 à 100 / "
+            "invalid: a whole number of years from 1 to 100",
+        ),
+    ],
+)
+def test_a_bad_limit_setting_is_a_configuration_message_naming_it(tmp_path, base_db, env, message):
+    # before: MAX_EXPANDED_MB=abc was ignored, EARLIEST=notadate read as a file's ValueError
+    path = _big_title_file(tmp_path, 0)
+    before = digest(base_db)
+    done = cli_load(base_db, str(path), env=env)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur de configuration / configuration error: {message}"
+    ]
+    assert digest(base_db) == before

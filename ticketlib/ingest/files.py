@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,11 +28,12 @@ import duckdb
 from ticketlib.ingest.errors import FileError, first_line, unexpected  # noqa: F401 (re-exported)
 from ticketlib.ingest.rawbytes import (  # noqa: F401 (CappedReader, expanded re-exported)
     MAX_FIELD_ENV,
-    MAX_FIELD_MB,
     CappedReader,
     byte_scan,
     expanded,
     header_line,
+    max_field_mb,
+    max_line_bytes,
     normalised_copy,
 )
 
@@ -135,7 +135,7 @@ def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTab
     internal = internal_names(len(names))
     nul, huge = byte_scan(path)
     if huge is not None:
-        mb = int(os.environ.get(MAX_FIELD_ENV, "") or MAX_FIELD_MB)
+        mb = max_field_mb()
         raise FileError(
             shown,
             f"champ entre guillemets de plus de {mb} Mio ouvert ligne {huge} (ou guillemet non "
@@ -224,6 +224,7 @@ def _scan(con, source: Path, table: str, delim: str, internal: list[str]) -> lis
     con.execute(
         f"create or replace temp table {table}_data as select * from read_csv($p, header = true, "
         "auto_detect = false, columns = $columns, delim = $d, quote = '\"', escape = '\"', "
+        f"max_line_size = {max_line_bytes()}, buffer_size = {4 * max_line_bytes()}, "
         f"ignore_errors = true, store_rejects = true, rejects_table = '{rejects_table}', "
         f"rejects_scan = '{scan_table}')",
         {"p": str(source), "d": delim, "columns": dict.fromkeys(internal, "VARCHAR")},

@@ -15,10 +15,12 @@ from pathlib import Path
 import duckdb
 
 from ticketlib.db import store, timeparse
-from ticketlib.domain.config import SlaConfig, load_config
+from ticketlib.domain.config import ConfigError, SlaConfig, load_config
+from ticketlib.domain.timestamps import plausible_range
 from ticketlib.ingest.files import FileError, unexpected
 from ticketlib.ingest.formats import stage_files
 from ticketlib.ingest.landing import FileReport, land
+from ticketlib.ingest.rawbytes import check_limits
 from ticketlib.ingest.reasons import reason_label
 from ticketlib.ingest.staging import create_staging
 
@@ -121,6 +123,11 @@ def run_import(
     """
     started = time.perf_counter()
     started_at = datetime.now(UTC)
+    try:  # the limits set by environment variables, said as settings before any file is read
+        check_limits()
+        plausible_range(started_at)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     config = config or load_config()
     progress = progress or (lambda label, fraction: None)
     given = list(paths)
