@@ -558,3 +558,53 @@ def test_a_bad_limit_setting_is_a_configuration_message_naming_it(tmp_path, base
         f"erreur de configuration / configuration error: {message}"
     ]
     assert digest(base_db) == before
+
+
+def test_an_xes_bomb_is_streamed_memory_flat_whatever_the_cap(tmp_path, base_db):
+    # one trace of ~50 MB of events: before, the trace was held whole (850 MB at an 80 MiB cap)
+    event = (
+        b'<event><string key="concept:name" value="a"/>'
+        b'<date key="time:timestamp" value="2025-03-01T10:00:00Z"/></event>'
+    )
+    body = b'<?xml version="1.0"?><log><trace><string key="concept:name" value="C1"/>'
+    body += event * ((50 << 20) // len(event)) + b"</trace></log>"
+    (tmp_path / "log.xes.gz").write_bytes(gzip.compress(body, 1))
+    peaks = {}
+    for cap in ("4", "40"):
+        with open(tmp_path / "err", "w") as err:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "ticketlib", "load", str(tmp_path / "log.xes.gz")]
+                + ["--db", str(base_db)],
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                env={**os.environ, "TICKETLIB_MAX_EXPANDED_MB": cap},
+            )
+            _, status, usage = os.wait4(child.pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 2
+        assert f"expands beyond {cap} MiB" in (tmp_path / "err").read_text()
+        peaks[cap] = usage.ru_maxrss >> 10  # MiB
+    assert peaks["40"] - peaks["4"] < 40, peaks
+
+
+def test_xes_trace_attributes_after_their_events_still_reach_each_event(tmp_path):
+    from ticketlib.ingest.eventlog.xes import read_xes
+
+    path = tmp_path / "log.xes"
+    path.write_text(
+        '<?xml version="1.0"?><log><string key="concept:name" value="log"/>'
+        '<trace><event><string key="concept:name" value="a"/></event>'
+        '<string key="concept:name" value="C1"/>'
+        '<event><string key="concept:name" value="b"/><string key="case:x" value="own"/></event>'
+        '<string key="x" value="1"/></trace>'
+        '<trace><string key="concept:name" value="C2"/>'
+        '<event><string key="concept:name" value="c"/></event></trace></log>',
+        encoding="utf-8",
+    )
+    con = duckdb.connect()
+    ft = read_xes(con, path, "x")
+    got = con.execute(f"select * exclude (__row) from {ft.table} order by __row").fetchall()
+    assert list(ft.names.values()) == ["concept:name", "case:x", "case:concept:name"]
+    # an event's own attribute wins over its trace's (`case:x` of event b)
+    assert got == [("a", "1", "C1"), ("b", "own", "C1"), ("c", None, "C2")]
+    assert ft.rows == 3
