@@ -608,3 +608,28 @@ def test_xes_trace_attributes_after_their_events_still_reach_each_event(tmp_path
     # an event's own attribute wins over its trace's (`case:x` of event b)
     assert got == [("a", "1", "C1"), ("b", "own", "C1"), ("c", None, "C2")]
     assert ft.rows == 3
+
+
+def test_a_file_name_too_long_is_one_short_line(tmp_path, base_db):
+    # before: the raw OSError with the full path, the name said twice
+    done = cli_load(base_db, str(tmp_path / ("a" * 300 + ".csv")))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "erreur / error: " + "a" * 40 + "…aaaaaaaa.csv: chemin inutilisable / unusable path: "
+        "File name too long ; rien n'a été importé / nothing was imported."
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("fmt", [None, "csv"])
+def test_a_utf16_file_is_said_to_be_utf16(tmp_path, base_db, encoding, fmt):
+    # before: "format non reconnu" (or a garbled header with --format csv)
+    path = tmp_path / "tickets.csv"
+    path.write_text(HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n", encoding=encoding)
+    done = cli_load(base_db, str(path), *(["--format", fmt] if fmt else []))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "erreur / error: tickets.csv: encodé en UTF-16, non pris en charge : enregistrez-le en "
+        "UTF-8 (ou CSV UTF-8 dans Excel) / UTF-16 encoded, not supported: save it as UTF-8 "
+        "(CSV UTF-8 in Excel) ; rien n'a été importé / nothing was imported."
+    ]

@@ -211,9 +211,26 @@ def _latin1_fallback(exc: UnicodeDecodeError):
 codecs.register_error("_latin1_fallback", _latin1_fallback)
 
 
+def refuse_utf16(path: Path, head: bytes) -> None:
+    """A FileError for a text in UTF-16 (Excel's "Unicode text"), with or without its BOM: its
+    every other byte is NUL, so it would read as a garbled header."""
+    bom = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    pairs = head[:200]
+    little = len(pairs) >= 4 and pairs[1::2].count(0) == len(pairs[1::2]) and pairs[0] != 0
+    big = len(pairs) >= 4 and pairs[0::2].count(0) == len(pairs[0::2]) and pairs[1] != 0
+    if bom or little or big:
+        raise FileError(
+            path,
+            "encodé en UTF-16, non pris en charge : enregistrez-le en UTF-8 (ou CSV UTF-8 dans "
+            "Excel) / UTF-16 encoded, not supported: save it as UTF-8 (CSV UTF-8 in Excel)",
+        )
+
+
 def header_line(path: Path) -> tuple[str, str]:
     with open(path, "rb") as f:
         line = f.readline()
+        f.seek(0)
+        refuse_utf16(path, f.read(200))
     try:
         return line.decode("utf-8-sig").rstrip("\r\n"), "utf-8"
     except UnicodeDecodeError:

@@ -206,7 +206,12 @@ def expand_paths(paths: Sequence[Path | str]) -> tuple[list[Path], list[Path]]:
     out: list[Path] = []
     aside: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        try:
+            is_dir = p.is_dir()
+        except OSError as exc:  # a name too long for the system, ...: one short line
+            name = p.name if len(p.name) <= 60 else f"{p.name[:40]}…{p.name[-12:]}"
+            raise FileError(name, f"chemin inutilisable / unusable path: {exc.strerror}") from None
+        if is_dir:
             for f in sorted(p.iterdir()):
                 if not f.is_file() or f.name.startswith("."):
                     continue
