@@ -7,8 +7,9 @@ with the trace's attributes prefixed `case:` (as process-mining tools flatten th
 (`concept:name`, `lifecycle:transition`, `time:timestamp`, `org:resource`, ...), values kept as
 the text written in the file. Nested attributes and log-level metadata are ignored. This is the
 one Python loop over rows in the importers: XML has no bulk reader in DuckDB, and the loop only
-copies attribute texts into a temporary JSON Lines file that DuckDB then reads in bulk (every
-column as text). A row's number is the event's position in the file (1 = first event). Attribute
+copies attribute texts into two temporary JSON Lines files (events, and each trace's attributes,
+which may follow its events) that DuckDB then reads in bulk and joins by trace (every column as
+text). Each element is dropped once read, so memory does not grow with the log (issue 14). A row's number is the event's position in the file (1 = first event). Attribute
 keys are stored under internal column names (`files.py`), never pasted into SQL. A log with no
 event is an empty file: 0 rows, no columns.
 """
