@@ -633,3 +633,19 @@ def test_a_utf16_file_is_said_to_be_utf16(tmp_path, base_db, encoding, fmt):
         "UTF-8 (ou CSV UTF-8 dans Excel) / UTF-16 encoded, not supported: save it as UTF-8 "
         "(CSV UTF-8 in Excel) ; rien n'a été importé / nothing was imported."
     ]
+
+
+def test_a_malformed_row_keeps_its_ticket_id_in_quarantine(tmp_path):
+    # before: ticket_id NULL on every malformed_row, although the line names it
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        HEADER.replace(",", ";")
+        + "T1;2025-03-01T10:00:00Z;haute;c;a;t;x\n"
+        + 'H-2;2025-03-01T10:00:00Z;haute;c;a;t;"x";extra;fields\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.duckdb"
+    run_import([path], db=db)
+    assert rows(db, "select ticket_id, reason, row_number from quarantine") == [
+        ("H-2", "malformed_row", 3)
+    ]

@@ -50,6 +50,20 @@ class FileTable:
     sha256: str = ""
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)  # what was done to read it (FR / EN)
+    delimiter: str = ","  # a CSV's, to read a rejected line's fields
+
+    def field_of(self, line: str, column: str | None) -> str | None:
+        """The value of internal `column` in a rejected CSV `line` (its ticket id, so its
+        quarantine row names it), or None when the line does not reach it."""
+        if not column or not line:
+            return None
+        try:
+            values = next(csv.reader([line], delimiter=self.delimiter))
+        except (csv.Error, StopIteration):
+            return None
+        i = int(column[1:]) - 1
+        value = values[i].strip() if i < len(values) else ""
+        return value[:200] or None
 
 
 def fold_column(name: str) -> str:
@@ -170,6 +184,7 @@ def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTab
         rejects,
         encoding=encoding,
         notes=notes,
+        delimiter=delim,
     )
 
 
