@@ -95,6 +95,7 @@ if outcome:
         icon = {
             "timeout": ":material/timer_off:",
             "memory": ":material/memory:",
+            "bytes": ":material/memory:",
             "error": ":material/error:",
             "empty": ":material/edit:",
         }.get(value.kind, ":material/block:")

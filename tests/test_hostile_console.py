@@ -57,3 +57,78 @@ def test_a_child_killed_at_the_time_limit_is_a_message(empty_db, monkeypatch):
         run_query("select count(*) from range(100000000000)", empty_db, time_limit=0.5)
     assert caught.value.kind == "timeout"
     assert "(0.5 s)" in caught.value.message("en")
+
+
+def test_a_first_row_over_the_byte_cap_is_a_message_not_an_empty_result(empty_db):
+    # `list` aggregates: one row of 10,000 lists of 5,000 integers, about 400 MB (outside check)
+    with pytest.raises(SqlError) as caught:
+        run_query("select list(range(5000)) l from range(10000)", empty_db, time_limit=10)
+    assert caught.value.kind == "bytes"
+    assert caught.value.message("en").startswith(
+        "Nothing to show: the first row alone is over the result's 64 MB limit"
+    )
+    assert caught.value.message("fr").startswith(
+        "Rien à afficher : la première ligne dépasse à elle seule la limite de 64 Mo"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sql", "rows"),
+    [
+        ("select range(5000) l from range(10000)", 1651),  # a 40 kB list on each row
+        ("select [repeat('x', 40000)] l from range(10000)", 1677),
+    ],
+)
+def test_rows_of_large_lists_fill_the_byte_cap(empty_db, sql, rows):
+    result = run_query(sql, empty_db, time_limit=10)
+    assert result.truncated_by == "bytes"
+    assert len(result.frame) == rows
+
+
+def test_a_query_deaf_to_its_interrupt_ends_near_the_time_limit(empty_db):
+    # one scalar building 2 GB does not heed DuckDB's interrupt: before, 9.6 s for a 4 s limit
+    started = time.monotonic()
+    with pytest.raises(SqlError) as caught:
+        run_query("select repeat('x', 2000000000)", empty_db, time_limit=2.0)
+    assert caught.value.kind == "timeout"
+    assert caught.value.message("en") == "Time limit exceeded (2 s): the query was interrupted."
+    # the child's start-up, the limit, then its own watchdog: never the parent's grace period
+    assert time.monotonic() - started < 2.0 + isolated.STOP_SECONDS + 3.5
+
+
+class _LateChild:
+    """A child that exits 1 after the time limit with a traceback, as after an interrupt."""
+
+    returncode = 1
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def communicate(self, data=None, timeout=None):
+        time.sleep(0.3)
+        return b"", b"Traceback...\nduckdb.InterruptException: INTERRUPT Error: Interrupted!\n"
+
+
+def test_a_child_dying_after_its_interrupt_is_a_timeout_not_memory(monkeypatch):
+    monkeypatch.setattr(isolated.subprocess, "Popen", _LateChild)
+    header, body = isolated.run_isolated({"query": {"time_limit": 0.2}})
+    assert header["kind"] == "timeout" and body == b""
+    header, _ = isolated.run_isolated({"query": {"time_limit": 5.0}})  # dead early: memory
+    assert header["kind"] == "memory"
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "select len(range(300000000))",  # DuckDB's own out of memory (was "limit 3GB")
+        "select repeat('x',3000000) s from range(1000)",  # Arrow's (was a `* SET ...` hint)
+    ],
+)
+def test_the_memory_limit_is_said_one_way_without_duckdb_hints(empty_db, sql):
+    with pytest.raises(SqlError) as caught:
+        run_query(sql, empty_db, time_limit=10)
+    assert caught.value.kind == "memory"
+    en, fr = caught.value.message("en"), caught.value.message("fr")
+    assert en.startswith("Out of memory (limit 4 GiB for the query): filter or aggregate more.")
+    assert fr.startswith("Mémoire insuffisante (limite 4 Gio pour la requête)")
+    assert "SET " not in en and "3GB" not in en

@@ -481,3 +481,171 @@ def test_generated_archive_sizes_refused_past_the_cap(tmp_path_factory, size, li
         assert f"expands beyond {limit_mb} MiB" in str(exc)
     finally:
         reader.close()
+
+
+def _big_title_file(tmp_path: Path, megabytes: int) -> Path:
+    path = tmp_path / "tickets.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n")
+        f.write('H-2,2025-03-01T10:00:00Z,haute,c,a,t,"' + "x" * (megabytes << 20) + '"\n')
+        f.write("T3,2025-03-01T10:00:00Z,haute,c,a,t,y\n")
+    return path
+
+
+@pytest.mark.parametrize("megabytes", [5, 15])
+def test_max_field_mb_lets_a_big_quoted_field_load(tmp_path, base_db, megabytes):
+    # before: DuckDB's max_line_size stayed at 2 MB, the row was quarantined with no ticket_id
+    path = _big_title_file(tmp_path, megabytes)
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "load", str(path), "--db", str(base_db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TICKETLIB_MAX_FIELD_MB": str(megabytes + 1)},
+        preexec_fn=_address_space(2048),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert rows(base_db, "select ticket_id, length(title) from tickets order by ticket_id") == [
+        ("H-2", megabytes << 20),
+        ("T0", 1),
+        ("T1", 1),
+        ("T3", 1),
+    ]
+    assert rows(base_db, "select count(*) from quarantine") == [(0,)]
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "17"])
+def test_max_field_mb_out_of_range_is_refused_naming_it(tmp_path, base_db, value):
+    path = _big_title_file(tmp_path, 0)
+    before = digest(base_db)
+    done = cli_load(base_db, str(path), env={"TICKETLIB_MAX_FIELD_MB": value})
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur de configuration / configuration error: TICKETLIB_MAX_FIELD_MB={value!r} invalide : un nombre entier de Mio de 1 à 16 / "
+        "invalid: a whole number of MiB from 1 to 16"
+    ]
+    assert digest(base_db) == before
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"TICKETLIB_MAX_EXPANDED_MB": "abc"},
+            "TICKETLIB_MAX_EXPANDED_MB='abc' invalide : un nombre entier de Mio (1 ou plus) / "
+            "invalid: a whole number of MiB (1 or more)",
+        ),
+        (
+            {"TICKETLIB_EARLIEST": "notadate"},
+            "TICKETLIB_EARLIEST='notadate' invalide : une date ISO (AAAA-MM-JJ) de 1900 ou après "
+            "/ invalid: an ISO date (YYYY-MM-DD) from 1900 on",
+        ),
+        (
+            {"TICKETLIB_FUTURE_YEARS": "many"},
+            "TICKETLIB_FUTURE_YEARS='many' invalide : un nombre entier d'années de 1 à 100 / "
+            "invalid: a whole number of years from 1 to 100",
+        ),
+    ],
+)
+def test_a_bad_limit_setting_is_a_configuration_message_naming_it(tmp_path, base_db, env, message):
+    # before: MAX_EXPANDED_MB=abc was ignored, EARLIEST=notadate read as a file's ValueError
+    path = _big_title_file(tmp_path, 0)
+    before = digest(base_db)
+    done = cli_load(base_db, str(path), env=env)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur de configuration / configuration error: {message}"
+    ]
+    assert digest(base_db) == before
+
+
+def test_an_xes_bomb_is_streamed_memory_flat_whatever_the_cap(tmp_path, base_db):
+    # one trace of ~50 MB of events: before, the trace was held whole (850 MB at an 80 MiB cap)
+    event = (
+        b'<event><string key="concept:name" value="a"/>'
+        b'<date key="time:timestamp" value="2025-03-01T10:00:00Z"/></event>'
+    )
+    body = b'<?xml version="1.0"?><log><trace><string key="concept:name" value="C1"/>'
+    body += event * ((50 << 20) // len(event)) + b"</trace></log>"
+    (tmp_path / "log.xes.gz").write_bytes(gzip.compress(body, 1))
+    peaks = {}
+    for cap in ("4", "40"):
+        with open(tmp_path / "err", "w") as err:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "ticketlib", "load", str(tmp_path / "log.xes.gz")]
+                + ["--db", str(base_db)],
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                env={**os.environ, "TICKETLIB_MAX_EXPANDED_MB": cap},
+            )
+            _, status, usage = os.wait4(child.pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 2
+        assert f"expands beyond {cap} MiB" in (tmp_path / "err").read_text()
+        peaks[cap] = usage.ru_maxrss >> 10  # MiB
+    assert peaks["40"] - peaks["4"] < 40, peaks
+
+
+def test_xes_trace_attributes_after_their_events_still_reach_each_event(tmp_path):
+    from ticketlib.ingest.eventlog.xes import read_xes
+
+    path = tmp_path / "log.xes"
+    path.write_text(
+        '<?xml version="1.0"?><log><string key="concept:name" value="log"/>'
+        '<trace><event><string key="concept:name" value="a"/></event>'
+        '<string key="concept:name" value="C1"/>'
+        '<event><string key="concept:name" value="b"/><string key="case:x" value="own"/></event>'
+        '<string key="x" value="1"/></trace>'
+        '<trace><string key="concept:name" value="C2"/>'
+        '<event><string key="concept:name" value="c"/></event></trace></log>',
+        encoding="utf-8",
+    )
+    con = duckdb.connect()
+    ft = read_xes(con, path, "x")
+    got = con.execute(f"select * exclude (__row) from {ft.table} order by __row").fetchall()
+    assert list(ft.names.values()) == ["concept:name", "case:x", "case:concept:name"]
+    # an event's own attribute wins over its trace's (`case:x` of event b)
+    assert got == [("a", "1", "C1"), ("b", "own", "C1"), ("c", None, "C2")]
+    assert ft.rows == 3
+
+
+def test_a_file_name_too_long_is_one_short_line(tmp_path, base_db):
+    # before: the raw OSError with the full path, the name said twice
+    done = cli_load(base_db, str(tmp_path / ("a" * 300 + ".csv")))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "erreur / error: " + "a" * 40 + "…aaaaaaaa.csv: chemin inutilisable / unusable path: "
+        "File name too long ; rien n'a été importé / nothing was imported."
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("fmt", [None, "csv"])
+def test_a_utf16_file_is_said_to_be_utf16(tmp_path, base_db, encoding, fmt):
+    # before: "format non reconnu" (or a garbled header with --format csv)
+    path = tmp_path / "tickets.csv"
+    path.write_text(HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n", encoding=encoding)
+    done = cli_load(base_db, str(path), *(["--format", fmt] if fmt else []))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "erreur / error: tickets.csv: encodé en UTF-16, non pris en charge : enregistrez-le en "
+        "UTF-8 (ou CSV UTF-8 dans Excel) / UTF-16 encoded, not supported: save it as UTF-8 "
+        "(CSV UTF-8 in Excel) ; rien n'a été importé / nothing was imported."
+    ]
+
+
+def test_a_malformed_row_keeps_its_ticket_id_in_quarantine(tmp_path):
+    # before: ticket_id NULL on every malformed_row, although the line names it
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        HEADER.replace(",", ";")
+        + "T1;2025-03-01T10:00:00Z;haute;c;a;t;x\n"
+        + 'H-2;2025-03-01T10:00:00Z;haute;c;a;t;"x";extra;fields\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.duckdb"
+    run_import([path], db=db)
+    assert rows(db, "select ticket_id, reason, row_number from quarantine") == [
+        ("H-2", "malformed_row", 3)
+    ]

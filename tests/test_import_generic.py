@@ -221,15 +221,17 @@ def test_every_row_is_accounted_for(tmp_path):
         "select kind, count(*) from quarantine group by all order by all"
     ).fetchall()
     assert kinds == [("events", 7), ("tickets", 4)]
-    # T1 lost 5 of its events to the quarantine (the other two rows name no ticket)
+    # T1 lost 6 of its events to the quarantine, the malformed row among them (its line names
+    # T1: issue 14 check); the other row names no ticket
     assert con.execute(
         "select t.ticket_id, f.flag, f.detail from import_flags f join tickets t using (ticket_key)"
     ).fetchall() == [
         (
             "T1",
             "incomplete_history",
-            "5 événements en quarantaine / events quarantined: bad_timestamp ×1, "
-            "missing_status ×1, missing_timestamp ×1, unknown_priority ×1, unknown_status ×1",
+            "6 événements en quarantaine / events quarantined: bad_timestamp ×1, "
+            "malformed_row ×1, missing_status ×1, missing_timestamp ×1, unknown_priority ×1, "
+            "unknown_status ×1",
         )
     ]
 

@@ -75,7 +75,7 @@ ALLOWED_TYPES = frozenset({duckdb.StatementType.SELECT})
 class SqlError(Exception):
     """A query that was refused or failed; `kind` says which, the message says why."""
 
-    kind: str  # empty | several | refused | access | locked | timeout | memory | error
+    kind: str  # empty | several | refused | access | locked | timeout | memory | bytes | error
     fr: str
     en: str
     detail: str = ""
@@ -209,7 +209,7 @@ def run_query(
 ) -> QueryResult:
     """Run one SELECT read-only in a child process (`isolated`: hard memory limit, killed past
     the time limit) with a row cap and a byte cap; raise SqlError otherwise (FR/EN message)."""
-    from ticketlib.console.isolated import ADDRESS_SPACE_MB, run_isolated
+    from ticketlib.console.isolated import run_isolated
 
     with duckdb.connect(":memory:") as con:  # refusals said at once, no child started
         check(con, text)
@@ -231,14 +231,7 @@ def run_query(
         if kind == "timeout" and "fr" not in header:
             raise _timeout(time_limit)
         if kind == "memory" and "fr" not in header:
-            raise SqlError(
-                "memory",
-                f"Mémoire insuffisante (limite {ADDRESS_SPACE_MB // 1024} Gio pour la requête) : "
-                "filtrez ou agrégez davantage.",
-                f"Out of memory (limit {ADDRESS_SPACE_MB // 1024} GiB for the query): filter or "
-                "aggregate more.",
-                header.get("detail", ""),
-            )
+            raise out_of_memory(header.get("detail", ""))
         raise SqlError(kind, header["fr"], header["en"], header.get("detail", ""))
     table = pa.ipc.open_stream(body).read_all()
     return QueryResult(
@@ -271,7 +264,36 @@ def run_here(
 ) -> tuple[pa.Table, str, float]:
     """The query run in this process (the child's side of `run_query`): (Arrow table of at
     most `row_cap` rows and about `byte_cap` bytes, "" | "rows" | "bytes" for what cut it,
-    seconds); SqlError otherwise."""
+    seconds); SqlError otherwise. Rows too large for Arrow batches of `batch_rows` (over 2 GB
+    of text) are read again in batches of a few rows, within what is left of the time limit."""
+    started = time.perf_counter()
+    while True:
+        left = time_limit - (time.perf_counter() - started)
+        if left <= 0:
+            raise _timeout(time_limit)
+        try:
+            table, cut, _ = _run_once(
+                text, db, row_cap, left, timezone, batch_rows, byte_cap, empty_ddl
+            )
+            return table, cut, time.perf_counter() - started
+        except _BatchTooLarge:
+            batch_rows = max(1, batch_rows // 64)
+        except SqlError as err:  # the time limit as the user set it, not what was left
+            if err.kind == "timeout":
+                raise _timeout(time_limit) from None
+            raise
+
+
+def _run_once(
+    text: str,
+    db: Path | str | None,
+    row_cap: int,
+    time_limit: float,
+    timezone: str,
+    batch_rows: int,
+    byte_cap: int,
+    empty_ddl: list[str] | None,
+) -> tuple[pa.Table, str, float]:
     con = sandbox(db, timezone, empty_ddl)
     timer = threading.Timer(time_limit, con.interrupt)
     started = time.perf_counter()
@@ -286,6 +308,8 @@ def run_here(
         for batch in reader:
             if size + batch.nbytes > byte_cap:  # keep the rows that fit, then stop
                 batch = _rows_within(batch, byte_cap - size)
+                if rows + batch.num_rows == 0:  # one row alone is over the cap: say so
+                    raise _row_too_large(byte_cap)
                 batches.append(batch)
                 rows += batch.num_rows
                 cut = "bytes"
@@ -315,12 +339,16 @@ def run_here(
             _first(exc),
         ) from None
     except duckdb.OutOfMemoryException as exc:
-        raise SqlError(
-            "memory",
-            f"Mémoire insuffisante (limite {MEMORY_LIMIT}) : filtrez ou agrégez davantage.",
-            f"Out of memory (limit {MEMORY_LIMIT}): filter or aggregate more.",
-            _first(exc),
-        ) from None
+        raise out_of_memory(_first(exc)) from None
+    except OSError as exc:  # DuckDB's error while Arrow builds the next batch
+        if "INTERRUPT Error" in str(exc):  # the time limit's interrupt, between two batches
+            raise _timeout(time_limit) from None
+        large = "Arrow Appender" in str(exc) or "Out of Memory" in str(exc)
+        if large and batch_rows > 1:
+            raise _BatchTooLarge from None  # rows of megabytes: read again in smaller batches
+        if large:
+            raise out_of_memory(_first(exc)) from None
+        raise SqlError("error", "Erreur SQL.", "SQL error.", _first(exc)) from None
     except duckdb.Error as exc:
         if "configuration has been locked" in str(exc):
             raise SqlError(
@@ -333,6 +361,37 @@ def run_here(
     finally:
         timer.cancel()
         con.close()
+
+
+class _BatchTooLarge(Exception):
+    """A batch of rows holds more than Arrow's 2 GB of text (rows of megabytes each)."""
+
+
+def out_of_memory(detail: str = "") -> SqlError:
+    """The one way the console's memory limit is said: the child's address space (DuckDB's
+    own `memory_limit` is set below it, for the interpreter and the result)."""
+    from ticketlib.console.isolated import ADDRESS_SPACE_MB
+
+    gib = ADDRESS_SPACE_MB // 1024
+    return SqlError(
+        "memory",
+        f"Mémoire insuffisante (limite {gib} Gio pour la requête) : filtrez ou agrégez davantage.",
+        f"Out of memory (limit {gib} GiB for the query): filter or aggregate more.",
+        detail,
+    )
+
+
+def _row_too_large(byte_cap: int) -> SqlError:
+    mb = byte_cap >> 20
+    return SqlError(
+        "bytes",
+        f"Rien à afficher : la première ligne dépasse à elle seule la limite de {mb} Mo du "
+        "résultat (par exemple une liste agrégée par `list(...)`) : sélectionnez des valeurs "
+        "plus petites (`len(...)`, `list_slice(...)`, une agrégation).",
+        f"Nothing to show: the first row alone is over the result's {mb} MB limit (for "
+        "instance a list aggregated by `list(...)`): select smaller values (`len(...)`, "
+        "`list_slice(...)`, an aggregate).",
+    )
 
 
 def _rows_within(batch: pa.RecordBatch, budget: int) -> pa.RecordBatch:

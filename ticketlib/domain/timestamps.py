@@ -36,13 +36,23 @@ def plausible_range(now: datetime | None = None) -> tuple[datetime, datetime]:
     text = os.environ.get(EARLIEST_ENV, "").strip()
     try:
         earliest = datetime.fromisoformat(text).replace(tzinfo=UTC) if text else EARLIEST
-        years = int(os.environ.get(FUTURE_YEARS_ENV, "").strip() or FUTURE_YEARS)
-        if not 1 <= years <= 100 or earliest.year < 1900:
-            raise ValueError
     except ValueError:
+        earliest = None
+    if earliest is None or earliest.year < 1900:
         raise ValueError(
-            f"{EARLIEST_ENV} (date ISO ≥ 1900) / {FUTURE_YEARS_ENV} (1-100) invalide / invalid"
-        ) from None
+            f"{EARLIEST_ENV}={text!r} invalide : une date ISO (AAAA-MM-JJ) de 1900 ou après / "
+            "invalid: an ISO date (YYYY-MM-DD) from 1900 on"
+        )
+    given = os.environ.get(FUTURE_YEARS_ENV, "").strip()
+    try:
+        years = int(given) if given else FUTURE_YEARS
+    except ValueError:
+        years = 0
+    if not 1 <= years <= 100:
+        raise ValueError(
+            f"{FUTURE_YEARS_ENV}={given!r} invalide : un nombre entier d'années de 1 à 100 / "
+            "invalid: a whole number of years from 1 to 100"
+        )
     latest = now.replace(
         year=now.year + years, month=1, day=1, hour=0, minute=0, second=0, microsecond=0
     )

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,11 +28,12 @@ import duckdb
 from ticketlib.ingest.errors import FileError, first_line, unexpected  # noqa: F401 (re-exported)
 from ticketlib.ingest.rawbytes import (  # noqa: F401 (CappedReader, expanded re-exported)
     MAX_FIELD_ENV,
-    MAX_FIELD_MB,
     CappedReader,
     byte_scan,
     expanded,
     header_line,
+    max_field_mb,
+    max_line_bytes,
     normalised_copy,
 )
 
@@ -50,6 +50,20 @@ class FileTable:
     sha256: str = ""
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)  # what was done to read it (FR / EN)
+    delimiter: str = ","  # a CSV's, to read a rejected line's fields
+
+    def field_of(self, line: str, column: str | None) -> str | None:
+        """The value of internal `column` in a rejected CSV `line` (its ticket id, so its
+        quarantine row names it), or None when the line does not reach it."""
+        if not column or not line:
+            return None
+        try:
+            values = next(csv.reader([line], delimiter=self.delimiter))
+        except (csv.Error, StopIteration):
+            return None
+        i = int(column[1:]) - 1
+        value = values[i].strip() if i < len(values) else ""
+        return value[:200] or None
 
 
 def fold_column(name: str) -> str:
@@ -142,7 +156,7 @@ def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTab
     internal = internal_names(len(names))
     nul, huge = byte_scan(path)
     if huge is not None:
-        mb = int(os.environ.get(MAX_FIELD_ENV, "") or MAX_FIELD_MB)
+        mb = max_field_mb()
         raise FileError(
             shown,
             f"champ entre guillemets de plus de {mb} Mio ouvert ligne {huge} (ou guillemet non "
@@ -177,6 +191,7 @@ def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTab
         rejects,
         encoding=encoding,
         notes=notes,
+        delimiter=delim,
     )
 
 
@@ -231,6 +246,7 @@ def _scan(con, source: Path, table: str, delim: str, internal: list[str]) -> lis
     con.execute(
         f"create or replace temp table {table}_data as select * from read_csv($p, header = true, "
         "auto_detect = false, columns = $columns, delim = $d, quote = '\"', escape = '\"', "
+        f"max_line_size = {max_line_bytes()}, buffer_size = {4 * max_line_bytes()}, "
         f"ignore_errors = true, store_rejects = true, rejects_table = '{rejects_table}', "
         f"rejects_scan = '{scan_table}')",
         {"p": str(source), "d": delim, "columns": dict.fromkeys(internal, "VARCHAR")},

@@ -15,6 +15,7 @@ from pathlib import Path
 from ticketlib.domain.config import ConfigError
 from ticketlib.ingest.files import FileError, unexpected
 from ticketlib.ingest.mapping import load_mapping
+from ticketlib.ingest.rawbytes import refuse_utf16
 from ticketlib.ingest.staging import StagedFile
 
 # Tried in this order by auto-detection: the most specific content first.
@@ -41,7 +42,9 @@ def head_text(path: Path, size: int = 65536) -> str:
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
         with opener(path, "rb") as f:
-            return f.read(size).decode("utf-8", errors="replace").lstrip("\ufeff")
+            raw = f.read(size)
+        refuse_utf16(path, raw)
+        return raw.decode("utf-8", errors="replace").lstrip("\ufeff")
     except (EOFError, zlib.error) as exc:
         raise FileError(path, f"archive gzip illisible / unreadable gzip: {exc}") from None
     except OSError as exc:

@@ -28,11 +28,19 @@ MAX_EXPANDED_MB = 1024
 
 def max_expanded_bytes() -> int:
     """The most bytes a `.gz` input may expand to (issue 14 item 2): `$TICKETLIB_MAX_EXPANDED_MB`
-    MiB, default 1024 (1 GiB); a larger expansion is refused, never written out."""
+    MiB, default 1024 (1 GiB); a larger expansion is refused, never written out. ValueError,
+    naming the variable, for a value that is not a whole number of MiB (at least 1)."""
+    text = os.environ.get(MAX_EXPANDED_ENV, "").strip()
     try:
-        return int(os.environ.get(MAX_EXPANDED_ENV, "") or MAX_EXPANDED_MB) << 20
+        mb = int(text) if text else MAX_EXPANDED_MB
     except ValueError:
-        return MAX_EXPANDED_MB << 20
+        mb = 0
+    if mb < 1:
+        raise ValueError(
+            f"{MAX_EXPANDED_ENV}={text!r} invalide : un nombre entier de Mio (1 ou plus) / "
+            "invalid: a whole number of MiB (1 or more)"
+        )
+    return mb << 20
 
 
 def too_big(path: Path, limit: int) -> FileError:
@@ -85,6 +93,39 @@ def expanded(path: Path):
 
 MAX_FIELD_ENV = "TICKETLIB_MAX_FIELD_MB"
 MAX_FIELD_MB = 2  # DuckDB's own default `max_line_size`
+# The practical ceiling: DuckDB's CSV reader holds several copies of a line in its buffers, so
+# a 30 MB field took 1.9 GB and ran out of memory; 16 MiB stays within a few hundred MB.
+MAX_FIELD_CEILING_MB = 16
+
+
+def max_field_mb() -> int:
+    """`$TICKETLIB_MAX_FIELD_MB`: the longest quoted field a CSV may hold, in MiB (default 2,
+    1 to 16). ValueError, naming the variable, for any other value."""
+    text = os.environ.get(MAX_FIELD_ENV, "").strip()
+    try:
+        mb = int(text) if text else MAX_FIELD_MB
+    except ValueError:
+        mb = 0
+    if not 1 <= mb <= MAX_FIELD_CEILING_MB:
+        raise ValueError(
+            f"{MAX_FIELD_ENV}={text!r} invalide : un nombre entier de Mio de 1 à "
+            f"{MAX_FIELD_CEILING_MB} / invalid: a whole number of MiB from 1 to "
+            f"{MAX_FIELD_CEILING_MB}"
+        )
+    return mb
+
+
+def check_limits() -> None:
+    """The input limits set by environment variables, read once before any file: ValueError
+    naming the variable for a value that is not valid."""
+    max_expanded_bytes()
+    max_field_mb()
+
+
+def max_line_bytes() -> int:
+    """DuckDB's `max_line_size` for a CSV read: the field cap plus room for the row's other
+    fields, never below DuckDB's own 2,000,000 bytes."""
+    return max(2_000_000, (max_field_mb() + 1) << 20)
 
 
 def byte_scan(path: Path) -> tuple[bool, int | None]:
@@ -92,7 +133,7 @@ def byte_scan(path: Path) -> tuple[bool, int | None]:
     and the line where a quoted field longer than `$TICKETLIB_MAX_FIELD_MB` MiB (default 2)
     opens, or None. Such a field (a title of 20 MB, an unclosed quote) would cost DuckDB's
     reject scan minutes and gigabytes (issue 14 item 3): it is refused before."""
-    limit = int(os.environ.get(MAX_FIELD_ENV, "") or MAX_FIELD_MB) << 20
+    limit = max_field_mb() << 20
     nul, inside, run, lines, opened = False, False, 0, 0, 1
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -170,9 +211,26 @@ def _latin1_fallback(exc: UnicodeDecodeError):
 codecs.register_error("_latin1_fallback", _latin1_fallback)
 
 
+def refuse_utf16(path: Path, head: bytes) -> None:
+    """A FileError for a text in UTF-16 (Excel's "Unicode text"), with or without its BOM: its
+    every other byte is NUL, so it would read as a garbled header."""
+    bom = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    pairs = head[:200]
+    little = len(pairs) >= 4 and pairs[1::2].count(0) == len(pairs[1::2]) and pairs[0] != 0
+    big = len(pairs) >= 4 and pairs[0::2].count(0) == len(pairs[0::2]) and pairs[1] != 0
+    if bom or little or big:
+        raise FileError(
+            path,
+            "encodé en UTF-16, non pris en charge : enregistrez-le en UTF-8 (ou CSV UTF-8 dans "
+            "Excel) / UTF-16 encoded, not supported: save it as UTF-8 (CSV UTF-8 in Excel)",
+        )
+
+
 def header_line(path: Path) -> tuple[str, str]:
     with open(path, "rb") as f:
         line = f.readline()
+        f.seek(0)
+        refuse_utf16(path, f.read(200))
     try:
         return line.decode("utf-8-sig").rstrip("\r\n"), "utf-8"
     except UnicodeDecodeError:

@@ -15,10 +15,12 @@ from pathlib import Path
 import duckdb
 
 from ticketlib.db import store, timeparse
-from ticketlib.domain.config import SlaConfig, load_config
+from ticketlib.domain.config import ConfigError, SlaConfig, load_config
+from ticketlib.domain.timestamps import plausible_range
 from ticketlib.ingest.files import FileError, unexpected
 from ticketlib.ingest.formats import stage_files
 from ticketlib.ingest.landing import FileReport, land
+from ticketlib.ingest.rawbytes import check_limits
 from ticketlib.ingest.reasons import reason_label
 from ticketlib.ingest.staging import create_staging
 
@@ -121,6 +123,11 @@ def run_import(
     """
     started = time.perf_counter()
     started_at = datetime.now(UTC)
+    try:  # the limits set by environment variables, said as settings before any file is read
+        check_limits()
+        plausible_range(started_at)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     config = config or load_config()
     progress = progress or (lambda label, fraction: None)
     given = list(paths)
@@ -199,7 +206,12 @@ def expand_paths(paths: Sequence[Path | str]) -> tuple[list[Path], list[Path]]:
     out: list[Path] = []
     aside: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        try:
+            is_dir = p.is_dir()
+        except OSError as exc:  # a name too long for the system, ...: one short line
+            name = p.name if len(p.name) <= 60 else f"{p.name[:40]}…{p.name[-12:]}"
+            raise FileError(name, f"chemin inutilisable / unusable path: {exc.strerror}") from None
+        if is_dir:
             for f in sorted(p.iterdir()):
                 if not f.is_file() or f.name.startswith("."):
                     continue

@@ -95,6 +95,9 @@ def _stage_rejects(con, index: int, ft: FileTable) -> None:
     if not ft.rejects:
         return
     con.executemany(
-        "insert into stg_rejects values (?, ?, null, 'malformed_row', ?, ?)",
-        [[index, row, error, line] for row, error, line in ft.rejects],
+        "insert into stg_rejects values (?, ?, ?, 'malformed_row', ?, ?)",
+        [
+            [index, row, ft.field_of(line, ft.columns.get("ticket_id")), error, line]
+            for row, error, line in ft.rejects
+        ],
     )
