@@ -10,13 +10,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import tomllib
 import urllib.parse
 import urllib.request
 
 import pytest
 
+from tests.streamlit_server import wait_healthy
 from tests.test_browser import CHROMIUM, ROOT, free_port, wait_until_idle
 
 CONFIG = ROOT / ".streamlit" / "config.toml"
@@ -64,16 +64,7 @@ def plain_app(demo_db, tmp_path_factory):
             stdin=subprocess.DEVNULL,
         )
     url = f"http://localhost:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start within 60 s: " + log.read_text()[-500:])
+    wait_healthy(proc, url, log)
     yield url, port
     proc.terminate()
     proc.wait(timeout=10)
