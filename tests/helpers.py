@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ticketlib.domain.config import load_config, parse_config
 from ticketlib.ingest import run_import
-from ticketlib.outputs.exports import cli_frame
+from ticketlib.outputs.cli_export import cli_frame
 
 TICKET_COLUMNS = ["ticket_id", "created_at", "priority", "customer", "assignee", "team", "title"]
 EVENT_COLUMNS = ["ticket_id", "timestamp", "status", "priority"]

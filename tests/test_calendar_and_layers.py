@@ -154,7 +154,7 @@ def test_ticketlib_never_imports_streamlit():
 
 def test_quality_flags(tmp_path):
     from tests.helpers import load_history
-    from ticketlib.outputs.exports import cli_frame
+    from ticketlib.outputs.cli_export import cli_frame
 
     db = load_history(
         tmp_path,

@@ -318,7 +318,7 @@ def test_priority_change_uses_the_priority_at_the_stop(tmp_path):
 
 
 def test_no_priority_at_all_uses_the_default_and_is_flagged(tmp_path):
-    from ticketlib.outputs.exports import cli_frame
+    from ticketlib.outputs.cli_export import cli_frame
 
     rows, db = run(
         tmp_path,

@@ -25,7 +25,7 @@ from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, config_from, write_csv
 from tests.reference import MINUTE, Calendar, default_as_of, read_stamp, replay_ticket
 from ticketlib import cli
 from ticketlib.domain.config import DEFAULT_CONFIG
-from ticketlib.outputs.exports import cli_frame
+from ticketlib.outputs.cli_export import cli_frame
 
 ETATS = [
     "ouvert",

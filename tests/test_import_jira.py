@@ -27,7 +27,7 @@ from ticketlib import cli
 from ticketlib.domain.config import ConfigError
 from ticketlib.ingest import run_import
 from ticketlib.ingest.formats import detect
-from ticketlib.outputs.exports import cli_frame
+from ticketlib.outputs.cli_export import cli_frame
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "jira"
 H = 3600

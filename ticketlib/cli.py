@@ -252,13 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     1 internal error, 130 interrupted."""
     args = build_parser().parse_args(argv)
     try:
-        if getattr(args, "memory", None):
-            from ticketlib.db import budget
+        from ticketlib.db import budget
 
+        if getattr(args, "memory", None):
             budget.set_budget(args.memory)
         if getattr(args, "partitions", None) is not None:
-            from ticketlib.db import budget
-
             budget.set_partitions(args.partitions)
         return args.func(args)
     except ConfigError as exc:

@@ -1,13 +1,9 @@
-"""Files written for people: French Excel CSV and .xlsx (the CLI's outputs: `cli_export.py`,
-re-exported here)."""
+"""Files written for people: French Excel CSV and .xlsx (the CLI's outputs are
+`cli_export.py`'s)."""
 
 from __future__ import annotations
 
 import pandas as pd
-
-from ticketlib.outputs.cli_export import CLI_OUTPUTS, cli_frame, write_cli_export
-
-__all__ = ["CLI_OUTPUTS", "cli_frame", "write_cli_export", "to_excel_csv", "to_xlsx"]
 
 # --- tables for people: French Excel CSV and .xlsx -------------------------------------------
 

@@ -29,7 +29,7 @@ import pyarrow as pa
 from ticketlib.db import store
 from ticketlib.db.sqlfiles import sql
 from ticketlib.domain.config import SlaConfig
-from ticketlib.outputs.exports import CLI_OUTPUTS
+from ticketlib.outputs.cli_export import CLI_OUTPUTS
 from ticketlib.replay.run import data_span, prepare_sources, replay, resolve_as_of
 
 OUTPUTS = tuple(CLI_OUTPUTS)  # ("sla", "durations", "quality")
@@ -115,7 +115,7 @@ def replay_partition(
 
 
 def cli_rows(con: duckdb.DuckDBPyConnection, kind: str, plan: ReplayPlan) -> pa.Table:
-    """The one call into the CLI's code path (`outputs/exports.py` `write_cli_export`): replay
+    """The one call into the CLI's code path (`outputs/cli_export.py` `write_cli_export`): replay
     `kind` on this connection's raw tables, then select its output columns."""
     replay(con, plan.config, plan.as_of, scope=kind, partitions=1)
     return con.sql(sql(CLI_OUTPUTS[kind])).to_arrow_table()
