@@ -160,7 +160,7 @@ def reconcile(
 def made_sla_crosstab(db: Path | str, export: Path | str, config: SlaConfig | None = None):
     """Rows (our TTR status, their made_sla on the incident's last row, incidents), information
     only. Their flag is ServiceNow's own SLA verdict, with definitions we do not know."""
-    from ticketlib.outputs.exports import cli_frame
+    from ticketlib.outputs.cli_export import cli_frame
 
     ours = cli_frame("sla", db, config or load_config())[["ticket_id", "ttr_status"]]
     con = duckdb.connect()
