@@ -213,10 +213,17 @@ def _calendar(table, fail) -> CalendarConfig:
     country = _string(table, "holidays", _CAL.holidays, "calendar.", fail)
     subdiv = _string(table, "holidays_subdiv", _CAL.holidays_subdiv, "calendar.", fail)
     if country:
-        import holidays
+        # the registry names every country without importing one (importing a country's
+        # holidays imports them all: 0.5 s at start-up); only a subdivision needs the class
+        from holidays.registry import COUNTRIES
 
         try:
-            holidays.country_holidays(country, subdiv=subdiv or None, years=2025)
+            if country not in {name for names in COUNTRIES.values() for name in names}:
+                raise NotImplementedError(f"Country {country} not available")
+            if subdiv:
+                import holidays
+
+                holidays.country_holidays(country, subdiv=subdiv, years=2025)
         except NotImplementedError as exc:
             key = (
                 "calendar.holidays_subdiv"

@@ -15,7 +15,6 @@ import calendar as _cal
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-import holidays as _holidays
 import numpy as np
 
 from ticketlib.domain.config import CalendarConfig
@@ -129,6 +128,8 @@ def working_days(cal: CalendarConfig, first: date, last: date) -> list[date]:
     """Local dates with working hours: weekday ranges, minus holidays and closed days."""
     closed = set(cal.closed_days)
     if cal.holidays:
+        import holidays as _holidays  # here only: a second at start-up (its countries)
+
         years = range(first.year, last.year + 1)
         public = _holidays.country_holidays(
             cal.holidays, subdiv=cal.holidays_subdiv or None, years=years
