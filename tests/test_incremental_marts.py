@@ -118,3 +118,67 @@ def test_cli_reads_the_kept_marts_like_a_replay(demo_db, tmp_path, kind):
     write_cli_export(kind, replayed, db=demo_db, config=config, as_of=as_of)
     assert kept.read_bytes() == replayed.read_bytes()
     assert len(kept.read_bytes().splitlines()) > 40
+
+
+def with_extra(files, rows: dict[str, list[list[str]]]):
+    """`files` (tickets.csv, events.csv) with more rows appended, per file name."""
+    for path in files:
+        with open(path, "a", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows.get(path.name, []))
+    return files
+
+
+# Closed without passing through a stop état before ferme: straight from pris_en_compte
+# (FER-1), straight from ouvert (FER-2), and one closed that way by a later import (FER-3).
+CLOSED_TICKETS = [
+    ["FER-1", "2025-03-20T09:00:00+01:00", "Haute", "Client Fermé", "A.", "Support N1", "t1"],
+    ["FER-2", "2025-03-20T10:00:00+01:00", "Faible", "Client Fermé", "A.", "Support N1", "t2"],
+    ["FER-3", "2025-03-21T10:00:00+01:00", "Moyenne", "Client Fermé", "A.", "Support N1", "t3"],
+]
+CLOSED_EVENTS = [
+    ["FER-1", "2025-03-20T09:00:00+01:00", "OUVERT", ""],
+    ["FER-1", "2025-03-20T11:00:00+01:00", "PRIS EN COMPTE", ""],
+    ["FER-1", "2025-03-24T15:00:00+01:00", "FERMÉ", ""],
+    ["FER-2", "2025-03-20T10:00:00+01:00", "OUVERT", ""],
+    ["FER-2", "2025-03-25T10:30:00+01:00", "FERMÉ", ""],
+    ["FER-3", "2025-03-21T10:00:00+01:00", "OUVERT", ""],
+    ["FER-3", "2025-03-21T12:00:00+01:00", "PRIS EN COMPTE", ""],
+]
+LATER_CLOSE = [["FER-3", "2025-04-03T16:00:00+02:00", "FERMÉ", ""]]
+
+
+def test_closed_without_a_stop_etat_refreshes_like_a_full_rebuild(tmp_path, spy):
+    """A ticket that goes to ferme without passing through resolu is closed (ttr_stopped: ferme
+    is a stop état), so an import that does not touch it keeps its rows and moves only its
+    final interval with the as-of: the marts still equal a full rebuild after every import."""
+    db = tmp_path / "inc.duckdb"
+    config = load_config()
+    steps = [
+        ("2025-04-01", CLOSED_EVENTS),
+        ("2025-04-08", CLOSED_EVENTS + LATER_CLOSE),  # FER-3 closed, FER-1/2 untouched
+        ("2025-04-15", CLOSED_EVENTS + LATER_CLOSE),  # none touched; the as-of moves
+    ]
+    for cut, events in steps:
+        files = subset(tmp_path / cut, cut)
+        run_import(
+            with_extra(files, {"tickets.csv": CLOSED_TICKETS, "events.csv": events}),
+            db=db,
+            config=config,
+        )
+        assert marts(db) == full_rebuild(db, tmp_path, config), cut
+    assert spy == [False, True, True]
+    con = store.connect_read(db)
+    try:
+        rows = con.execute(
+            "select t.ticket_id, m.etat::varchar, m.ttr_stopped, m.reopens, "
+            "strftime(m.resolved_at, '%Y-%m-%d %H:%M') "
+            "from marts.ticket_sla m join tickets t using (ticket_key) "
+            "where t.ticket_id like 'FER-%' order by 1"
+        ).fetchall()
+    finally:
+        con.close()
+    assert rows == [
+        ("FER-1", "ferme", True, 0, "2025-03-24 14:00"),
+        ("FER-2", "ferme", True, 0, "2025-03-25 09:30"),
+        ("FER-3", "ferme", True, 0, "2025-04-03 14:00"),
+    ]

@@ -92,9 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
                 "--memory",
                 default=None,
                 metavar="SIZE",
-                help="mémoire de DuckDB, au-delà il écrit sur disque (défaut : la moitié de la "
-                "mémoire de la machine) / DuckDB's memory budget, spilling to disk beyond it "
-                "(default: half the machine's memory), e.g. 2GB, 512MB",
+                help="mémoire de DuckDB, au-delà il écrit sur disque (défaut : 1GB, ou la "
+                "moitié de la mémoire de la machine si moins) / DuckDB's memory budget, "
+                "spilling to disk beyond it (default: 1GB, or half the machine's memory if "
+                "less), e.g. 2GB, 512MB",
             )
             p.add_argument(
                 "--partitions",

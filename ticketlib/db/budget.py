@@ -1,9 +1,11 @@
 """The memory budget of a process's DuckDB connections, and where they spill beyond it.
 
-Every connection the package opens gets DuckDB's `memory_limit` from the budget (default: half
-the machine's physical memory; `--memory 2GB` on the CLI, or the `TICKETLIB_MEMORY` variable)
-and a `temp_directory` to spill to, so a large import or replay writes to disk instead of
-failing. Units as DuckDB reads them: KB/MB/GB/TB are powers of 1000, KiB/MiB/GiB/TiB of 1024,
+Every connection the package opens gets DuckDB's `memory_limit` from the budget (default: 1 GB,
+or half the machine's physical memory when that is less; `--memory 2GB` on the CLI, or the
+`TICKETLIB_MEMORY` variable) and a `temp_directory` to spill to, so a large import or replay
+writes to disk instead of failing. The default keeps a process near 1.5 GB whatever the data
+size (the import and the replay spill, and the replay runs in more ticket partitions): measured
+at 2M tickets in docs/PERFORMANCE.md; a larger budget buys speed on large data. Units as DuckDB reads them: KB/MB/GB/TB are powers of 1000, KiB/MiB/GiB/TiB of 1024,
 bare numbers are bytes.
 """
 
@@ -28,6 +30,9 @@ _UNITS = {
 }
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)?\s*$", re.IGNORECASE)
 MINIMUM = 64 * 10**6  # below this DuckDB cannot run the replay at all
+# The default budget's ceiling: a process's peak resident memory is about the budget plus
+# 0.3-0.5 GB (Python, DuckDB's allocations outside its buffer pool; docs/PERFORMANCE.md).
+DEFAULT = 10**9
 
 _budget: int | None = None
 _partitions: int | None = None
@@ -63,12 +68,12 @@ def set_budget(text: str | int | None) -> None:
 
 
 def budget() -> int:
-    """The budget in bytes: `set_budget`, else `TICKETLIB_MEMORY`, else half the machine's
-    physical memory."""
+    """The budget in bytes: `set_budget`, else `TICKETLIB_MEMORY`, else `DEFAULT` (1 GB) or half
+    the machine's physical memory when that is less."""
     if _budget is not None:
         return _budget
     env = os.environ.get("TICKETLIB_MEMORY")
-    return parse_size(env) if env else physical_memory() // 2
+    return parse_size(env) if env else min(DEFAULT, physical_memory() // 2)
 
 
 def set_partitions(count: int | None) -> None:

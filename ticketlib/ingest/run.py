@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from ticketlib.db import store, timeparse
+from ticketlib.db.sqlident import quote_ident
 from ticketlib.domain.config import ConfigError, SlaConfig, load_config
 from ticketlib.domain.timestamps import plausible_range
 from ticketlib.ingest.files import FileError, unexpected
@@ -140,6 +141,7 @@ def run_import(
             0
         ][0]
         timeparse.install(con, config.calendar.timezone)
+        kept = _temp_objects(con)
         create_staging(con)
         progress("lecture des fichiers / reading files", 0.1)
         staged, fmt_used = stage_files(con, paths, fmt, mapping)
@@ -163,6 +165,7 @@ def run_import(
             ).fetchall()
         )
         _record(con, import_id, started_at, fmt_used, config.calendar.timezone, staged, reports)
+        _drop_landing(con, kept)
         if rebuild_derived:
             from ticketlib.marts.persisted import rebuild
 
@@ -257,3 +260,22 @@ def _record(con, import_id, started_at, fmt, tz, staged, reports: list[FileRepor
             for f, r in zip(staged, reports)
         ],
     )
+
+
+def _temp_objects(con) -> set[tuple[str, str]]:
+    """The temp tables and views on `con`, as (kind, name)."""
+    return set(
+        con.execute(
+            "select 'table', table_name from duckdb_tables() where temporary "
+            "union all select 'view', view_name from duckdb_views() "
+            "where temporary and not internal"
+        ).fetchall()
+    )
+
+
+def _drop_landing(con, kept: set[tuple[str, str]]) -> None:
+    """Drop the temp tables and views the import made (the files' text, the keyed rows: as wide
+    as the files), all but `kept`, so that they do not hold memory through the replay."""
+    made = _temp_objects(con) - kept
+    for kind, name in sorted(made, key=lambda o: o[0] == "table"):  # views first
+        con.execute(f"drop {kind} if exists temp.{quote_ident(name)}")

@@ -57,6 +57,9 @@ INTERMEDIATE = (
 # bytes of memory per event while a partition is replayed (1M demo tickets, 7.5M events, peak
 # about 2 GB above the process's own)
 EVENT_BYTES = 300
+# whatever the budget, no partition holds more events than this (about 1 GB while replayed):
+# the data size alone bounds a partition's memory (docs/PERFORMANCE.md)
+PARTITION_EVENTS = 4_000_000
 # the per-ticket attributes pages filter on, in the mart only when pages will read it
 ATTRIBUTES = "k.customer, k.team, k.assignee, k.title,"
 NO_ATTRIBUTES = (
@@ -136,12 +139,14 @@ def partition_count(con: duckdb.DuckDBPyConnection) -> int:
     """How many ticket partitions keep one partition's replay within the memory budget:
     `budget.partitions()` when set (`--partitions`, `TICKETLIB_PARTITIONS`), else the
     events over the events a budget holds (about `EVENT_BYTES` each while replayed; DuckDB
-    spills beyond, so this is a guide, not a wall). 1 at a million tickets on 8 GB."""
+    spills beyond, so this is a guide, not a wall), and at least one partition per
+    `PARTITION_EVENTS` events. 3 at a million demo tickets (7.5M events) on the default 1 GB."""
     chosen = budget.partitions()
     if chosen:
         return chosen
     events = con.execute("select count(*) from replay_events_src").fetchall()[0][0]
-    return max(1, -(-events * EVENT_BYTES // budget.budget()))
+    by_budget = -(-events * EVENT_BYTES // budget.budget())
+    return max(1, by_budget, -(-events // PARTITION_EVENTS))
 
 
 def run_layers(con, scope: str = "all") -> None:
