@@ -98,7 +98,11 @@ def test_partition_count_follows_the_budget(demo_db, monkeypatch):
     try:
         run.prepare_sources(con, "Europe/Paris")
         events = con.execute("select count(*) from events").fetchall()[0][0]
-        assert run.partition_count(con) == 1  # half this machine's memory holds the demo
+        assert run.partition_count(con) == 1  # the default budget holds the demo
+        # the data size alone asks for more partitions, whatever the budget
+        monkeypatch.setattr(run, "PARTITION_EVENTS", 5_000)
+        assert run.partition_count(con) == -(-events // 5_000) > 1
+        monkeypatch.setattr(run, "PARTITION_EVENTS", 4_000_000)
         monkeypatch.setattr(run, "EVENT_BYTES", 10_000)
         budget.set_budget("64MB")
         assert run.partition_count(con) == -(-events * 10_000 // 64_000_000) > 1
@@ -108,6 +112,16 @@ def test_partition_count_follows_the_budget(demo_db, monkeypatch):
         budget.set_budget(None)
         budget.set_partitions(None)
         con.close()
+
+
+def test_default_budget_is_one_gigabyte_or_half_the_machine(monkeypatch):
+    monkeypatch.delenv("TICKETLIB_MEMORY", raising=False)
+    monkeypatch.setattr(budget, "physical_memory", lambda: 16 * 10**9)
+    assert budget.budget() == 10**9
+    monkeypatch.setattr(budget, "physical_memory", lambda: 1_200_000_000)
+    assert budget.budget() == 600_000_000
+    monkeypatch.setenv("TICKETLIB_MEMORY", "3GB")
+    assert budget.budget() == 3 * 10**9
 
 
 def test_budget_sets_memory_limit_and_spill_folder(demo_db):
