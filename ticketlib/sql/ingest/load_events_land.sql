@@ -50,24 +50,23 @@ select seq, ticket_key, ts, ts_local, etat, priority,
 from keyed_events
 where reason is null;
 
--- the stored events of this import's tickets, in one pass: does one have the key of a new row,
--- are there naive ones, offset ones
+-- the stored events of this import's tickets, in one pass: are there naive ones, offset ones
 create or replace temp table stored_look as
 select e.ticket_key,
-       bool_or(hash(e.ticket_key, e.ts_local is null, coalesce(e.ts_local, timezone('UTC', e.ts)),
-                    e.etat, e.priority) in (select h from usable)) as same_key,
        bool_or(e.ts_local is null) as has_offset, bool_or(e.ts_local is not null) as has_naive
 from events e
 where e.import_id <> (select import_id from load_params)
   and e.ticket_key in (select ticket_key from usable)
 group by e.ticket_key;
 
--- the tickets that need an exact look: a key repeated in this import or met among the stored
--- events, or naive and offset rows side by side
+-- the tickets that need an exact look: a key repeated in this import, or naive and offset rows
+-- side by side. Elsewhere (every row and every stored event of the ticket naive, or every one
+-- with an offset) a row is a copy in one zone exactly when it is a copy in all, and only of an
+-- identical stored event (a repeat within the import has the same key): `stored_copies`. So
+-- re-importing an export, where every row is a stored event again, costs one join, not an
+-- exact look at every ticket.
 create or replace temp table clash_tickets as
 select ticket_key from usable group by ticket_key, h having count(*) > 1
-union
-select ticket_key from stored_look where same_key
 union
 select u.ticket_key
 from (select ticket_key, bool_or(ts_local is null) as has_offset,
@@ -110,7 +109,19 @@ select x.seq,
                     and e.priority is not distinct from x.priority
                     and may_meet(e.ts, e.ts_local, x.ts, x.ts_local)) as copy_somewhere
 from cand x
-left join before b using (seq);
+left join before b using (seq)
+union all
+-- the rows of the other tickets that are an identical stored event: a copy in every zone
+select u.seq, true, true
+from usable u
+where u.ticket_key not in (select ticket_key from clash_tickets)
+  and exists (select 1 from events e
+              where e.import_id <> (select import_id from load_params)
+                and e.ticket_key = u.ticket_key and e.etat = u.etat
+                and e.priority is not distinct from u.priority
+                and (e.ts_local is null) = (u.ts_local is null)
+                and coalesce(e.ts_local, timezone('UTC', e.ts))
+                    = coalesce(u.ts_local, timezone('UTC', u.ts)));
 
 -- the usable events that are not a copy in every zone; those that are one in some zones marked
 insert into events (ticket_key, ts, ts_local, seq, etat, status_raw, priority, priority_raw,
