@@ -77,17 +77,14 @@ def main() -> None:
     for name in ("int_intervals", *layers):
         print(name)
         t = time.perf_counter()
-        if name == "mart_ticket_sla":
-            attrs = run.ATTRIBUTES if scope == "all" else run.NO_ATTRIBUTES
-            for statement in sqlfiles.statements(sqlfiles.render(name, attributes=attrs)):
-                wrapped.execute(statement)
-        else:
-            sqlfiles.run_script(wrapped, name)
+        sqlfiles.run_script(wrapped, name)
         if name == "int_intervals":
             kind = "view" if scope == "sla" else "table"
             wrapped.execute(
                 f"create or replace temp {kind} int_intervals as select * from int_intervals_v"
             )
+            attributes = "stg_ticket_attributes" if scope == "all" else "stg_ticket_no_attributes"
+            wrapped.execute(sqlfiles.sql(attributes))
         print(f"  = {time.perf_counter() - t:.2f} s")
     print(f"total {time.perf_counter() - started:.2f} s")
 
