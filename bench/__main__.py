@@ -140,7 +140,7 @@ def run(n: int, rounds: int) -> None:
                 f"change p95 {p95 * 1000:.0f} ms, median {median:.0f} ms",
             )
     at = f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
-    print(f"  -- targets at {at} (times under this machine's load as it was) --")
+    print(f"  -- targets at {at} --")
     if n == 1_000_000:
         TARGETS.check(
             f"{at} load + sla / (read_csv + lead())",
