@@ -14,11 +14,13 @@ import bisect
 import calendar as _cal
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ticketlib.domain.config import CalendarConfig
 from ticketlib.domain.timestamps import transitions_between
+
+if TYPE_CHECKING:  # numpy is imported where windows are computed: not at start-up
+    import numpy as np
 
 US = 1_000_000
 DAY_US = 86400 * US
@@ -114,6 +116,8 @@ class Windows:
 
     def business_at(self, t_us: int) -> int:
         """B(t), for checks and small computations in Python."""
+        import numpy as np
+
         i = int(np.searchsorted(self.start_us, t_us, side="right")) - 1
         if i < 0:
             return 0
@@ -198,6 +202,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _cumulate(spans, first: date, last: date, timezone: str) -> Windows:
+    import numpy as np
+
     start = np.array([a for a, _ in spans], dtype=np.int64)
     end = np.array([b for _, b in spans], dtype=np.int64)
     cum = np.concatenate([[0], np.cumsum(end - start)[:-1]]).astype(np.int64) if spans else end
