@@ -42,6 +42,7 @@ from ticketlib.outputs.review_words import (
 )
 from ticketlib.queries import metrics
 from ticketlib.queries import review as metrics_review
+from ticketlib.queries import tickets as ticket_queries
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CHART_WIDTH = 680  # px: the printable width of an A4 page with the template's margins
@@ -91,7 +92,7 @@ def build_review(
         waits=metrics_review.waits(cur, marts, filters),
         breaches=breaches.head(breach_limit),
         tickets=metrics_review.tickets(cur, marts, filters, limit=ticket_limit),
-        tickets_total=metrics.count_tickets(cur, marts, filters),
+        tickets_total=ticket_queries.count_tickets(cur, marts, filters),
         generated_at=datetime.now(UTC),
         breaches_truncated=len(breaches) > breach_limit,
     )
