@@ -244,7 +244,7 @@ PAGE_QUERIES = {
         ("workflow", "transitions", {}),
         ("metrics", "reopen_rate", {"grain": "month"}),
     ],
-    "historique": [("metrics", "tickets", {"limit": 1000}), ("metrics", "count_tickets", {})],
+    "historique": [("tickets", "tickets", {"limit": 1000}), ("tickets", "count_tickets", {})],
     "depassements": [
         ("workflow", "breach_summary", {}),
         ("workflow", "breach_list", {"limit": 1000}),
