@@ -34,14 +34,27 @@ PAGES = {
     ],
 }
 
-navigation = st.navigation(
-    {
-        t(section): [
-            st.Page(path, title=t(title), icon=icon, url_path=url, default=(url == "vue-ensemble"))
-            for path, title, icon, url in pages
-        ]
-        for section, pages in PAGES.items()
-    }
+# The default page is served at the root URL only: Streamlit reserves its url_path but never
+# serves it, so a link to /vue-ensemble opened a "Page not found" dialog (issue 13, item 12).
+# The default page reserves "accueil"; /vue-ensemble is the same page, hidden from the menu.
+DEFAULT_URL = "vue-ensemble"
+sections = {
+    t(section): [
+        st.Page(
+            path,
+            title=t(title),
+            icon=icon,
+            url_path="accueil" if url == DEFAULT_URL else url,
+            default=(url == DEFAULT_URL),
+        )
+        for path, title, icon, url in pages
+    ]
+    for section, pages in PAGES.items()
+}
+overview = PAGES["section_follow"][0]
+sections[t("section_follow")].append(
+    st.Page(overview[0], title=t(overview[1]), url_path=DEFAULT_URL, visibility="hidden")
 )
+navigation = st.navigation(sections)
 state.sidebar(data.options() if not data.is_empty() else {})
 navigation.run()
