@@ -54,7 +54,7 @@ COMMON: dict[str, tuple[str, str]] = {
         "`make demo-db`.",
     ),
     "no_rows": ("Aucun ticket ne correspond aux filtres.", "No ticket matches the filters."),
-    "download_csv": ("CSV (Excel FR)", "CSV (Excel)"),
+    "download_csv": ("CSV (Excel FR)", "CSV (French Excel)"),
     "download_xlsx": ("Excel .xlsx", "Excel .xlsx"),
     "rows_shown": ("{shown} tickets affichés sur {total}", "{shown} of {total} tickets shown"),
     "tto": ("Prise en charge (TTO)", "Time to take charge (TTO)"),
