@@ -14,6 +14,7 @@ from app import components, data, data_review, state
 from app.i18n import date_format, fmt_int, lang, reason, t, tr
 from app.ticket_view import safe
 from ticketlib.domain import labels
+from ticketlib.domain.bilingual import in_language
 from ticketlib.domain.config import ConfigError
 from ticketlib.ingest import FileError
 from ticketlib.ingest.landing import AccountingError
@@ -96,7 +97,7 @@ def show_report(result) -> None:
                 hide_index=True,
                 key=f"dt_report_{key}",
             )
-    notes = [f"{f.name} : {n}" for f in result.files for n in f.notes]
+    notes = [f"{f.name} : {in_language(n, lang())}" for f in result.files for n in f.notes]
     if notes:
         st.markdown(f"**{L('notes')}**")
         st.markdown("\n".join(f"- {safe(n)}" for n in notes))
@@ -123,7 +124,8 @@ def run_upload() -> None:
         st.session_state["dt_result"] = ("error", L("failed_config", why=str(exc)))
     except (FileError, AccountingError, ValueError) as exc:
         bar.empty()
-        st.session_state["dt_result"] = ("error", L("failed", why=str(exc)))
+        why = exc.message(lang()) if isinstance(exc, FileError) else in_language(exc, lang())
+        st.session_state["dt_result"] = ("error", L("failed", why=why))
     else:
         bar.empty()
         st.session_state["dt_result"] = ("ok", result)

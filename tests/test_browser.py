@@ -128,3 +128,53 @@ def test_every_page_renders_without_exception(app_url):
                 page.screenshot(path=str(shot), full_page=True)
         browser.close()
     assert not problems, "\n".join(problems)
+
+
+# each page's URL and the title its heading shows in French
+PAGE_TITLES = {
+    "vue-ensemble": "Vue d'ensemble",
+    "conformite": "Conformité SLA",
+    "depassements": "Dépassements",
+    "parcours": "Parcours",
+    "historique": "Historique",
+    "revue-client": "Revue client",
+    "donnees": "Données",
+    "requetes-sql": "Requêtes SQL",
+}
+
+
+def test_every_page_url_opens_directly(app_url):
+    """Issue 13, item 12: a page's own URL typed or pasted opens that page, never Streamlit's
+    "Page not found" dialog (the default page answered at / only); the sidebar's date fields
+    are wide enough to show a whole date."""
+    from playwright.sync_api import sync_playwright
+
+    problems = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        for url, title in PAGE_TITLES.items():
+            page.goto(f"{app_url}/{url}?lang=fr")
+            wait_until_idle(page)
+            if page.locator('[role="dialog"]').count() or "Page not found" in page.inner_text(
+                "body"
+            ):
+                problems.append(f"/{url}: dialog {page.inner_text('body')[:200]!r}")
+            heading = page.locator('[data-testid="stMain"] h1').first.inner_text()
+            if heading.strip() != title:
+                problems.append(f"/{url}: heading {heading!r}, expected {title!r}")
+        widths = [
+            box["width"]
+            for box in (
+                page.locator(f'[data-testid="stSidebar"] [data-testid="stDateInput"] input')
+                .nth(i)
+                .bounding_box()
+                for i in range(3)
+            )
+        ]
+        browser.close()
+    assert not problems, "\n".join(problems)
+    # "31/12/2025" needs about 90 px; side by side the fields were 60 px wide ("01/0")
+    assert min(widths) > 150, widths
