@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import data, state
+from app import data, state, streamlit_text
 from app.i18n import t
 
 # an emoji favicon is drawn in the browser; a ":material/..." one is fetched from Google
@@ -56,5 +56,6 @@ sections[t("section_follow")].append(
     st.Page(overview[0], title=t(overview[1]), url_path=DEFAULT_URL, visibility="hidden")
 )
 navigation = st.navigation(sections)
+streamlit_text.localise()
 state.sidebar(data.options() if not data.is_empty() else {})
 navigation.run()

@@ -27,7 +27,13 @@ def lang() -> str:
     return value if value in LANGS else "fr"
 
 
-def tr(labels: dict[str, tuple[str, str]], key: str, **kw) -> str:
+def tr(labels: dict[str, tuple[str, str]], key: str, plural=None, **kw) -> str:
+    """`key`'s text in the reader's language, filled with `kw`. With `plural=n` (a count), the
+    `<key>_one` variant when CLDR puts n in the language's "one" category (French 0 and 1,
+    English 1; `formats.plural_form`) and the catalogue has it: "1 ligne", not "1 lignes"."""
+    if plural is not None and formats.plural_form(plural, lang()) == "one":
+        one = f"{key}_one"
+        key = one if one in labels or one in COMMON else key
     fr, en = labels.get(key) or COMMON.get(key) or (key, key)
     text = fr if lang() == "fr" else en
     return text.format(**kw) if kw else text

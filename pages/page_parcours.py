@@ -125,7 +125,13 @@ pairs = {
 def _step_label(step_id: str) -> str:
     kind, a, b = _parse(step_id)
     if kind == "etat":
-        return tr(LABELS, "step_etat", etat=etat_label(b), n=fmt_int(counts.get(b, 0)))
+        return tr(
+            LABELS,
+            "step_etat",
+            etat=etat_label(b),
+            n=fmt_int(counts.get(b, 0)),
+            plural=counts.get(b, 0),
+        )
     return tr(LABELS, "step_transition", a=etat_label(a), b=etat_label(b), n=fmt_int(pairs[(a, b)]))
 
 

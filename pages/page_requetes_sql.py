@@ -106,6 +106,7 @@ if outcome:
             L(
                 "result",
                 rows=fmt_int(len(value.frame)),
+                plural=len(value.frame),
                 s=seconds.replace(".", ",") if lang() == "fr" else seconds,
             )
         )

@@ -166,14 +166,14 @@ row1[0].metric(L("k_tickets"), fmt_int(k.tickets), border=True)
 row1[1].metric(
     L("k_tto"),
     fmt_pct(k.tto_compliance),
-    delta_description=L("met_of", met=fmt_int(k.tto_met), n=fmt_int(k.tto_n)),
+    delta_description=L("met_of", met=fmt_int(k.tto_met), n=fmt_int(k.tto_n), plural=k.tto_met),
     help=L("compliance_note"),
     border=True,
 )
 row1[2].metric(
     L("k_ttr"),
     fmt_pct(k.ttr_compliance),
-    delta_description=L("met_of", met=fmt_int(k.ttr_met), n=fmt_int(k.ttr_n)),
+    delta_description=L("met_of", met=fmt_int(k.ttr_met), n=fmt_int(k.ttr_n), plural=k.ttr_met),
     help=L("compliance_note"),
     border=True,
 )

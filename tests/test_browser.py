@@ -168,7 +168,7 @@ def test_every_page_url_opens_directly(app_url):
         widths = [
             box["width"]
             for box in (
-                page.locator(f'[data-testid="stSidebar"] [data-testid="stDateInput"] input')
+                page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] input')
                 .nth(i)
                 .bounding_box()
                 for i in range(3)

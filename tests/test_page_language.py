@@ -62,3 +62,43 @@ def test_failed_upload_in_the_pages_language_only(app_db, demo_db):
     message = shown(at.error[0].value)
     assert "format non reconnu" in message and "menu Format" in message
     assert "not recognised" not in message and " / " not in message
+
+
+def test_uploader_button_in_the_readers_language_and_english_limit_hidden(app_db, demo_db):
+    from app.streamlit_text import style_sheet
+
+    assert style_sheet("Choisir des fichiers") == (
+        '<style>[data-testid="stFileUploaderDropzone"] '
+        '[data-testid="stFileUploaderDropzoneInstructions"]{display:none}'
+        '[data-testid="stFileUploaderDropzone"] button > *{display:none}'
+        '[data-testid="stFileUploaderDropzone"] button::after{content:"Choisir des fichiers";'
+        "font-size:0.875rem}</style>"
+    )
+    app_db(demo_db)
+    at = ff.open_page(PAGE)
+    sheets = [element.proto.body for element in at.get("html")]
+    assert style_sheet("Choisir des fichiers") in sheets
+    # the limit the hidden English text gave, in French on the page
+    assert any(
+        c.value.startswith("Taille maximale par fichier : **1\u202f024 Mo**") for c in at.caption
+    ), [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "text"),
+    [
+        ("fr", 0, "0 ligne en 0,1 s."),
+        ("fr", 1, "1 ligne en 0,1 s."),
+        ("fr", 2, "2 lignes en 0,1 s."),
+        ("en", 0, "0 rows in 0.1 s."),
+        ("en", 1, "1 row in 0.1 s."),
+        ("en", 2, "2 rows in 0.1 s."),
+    ],
+)
+def test_plural_by_cldr_rule(monkeypatch, lang, n, text):
+    from app import i18n
+    from ticketlib.domain import labels
+
+    monkeypatch.setattr(i18n, "lang", lambda: lang)
+    s = "0,1" if lang == "fr" else "0.1"
+    assert i18n.tr(labels.REQUETES_SQL, "result", rows=str(n), s=s, plural=n) == text

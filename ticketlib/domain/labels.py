@@ -33,7 +33,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "customers": ("Clients", "Customers"),
     "teams": ("Équipes", "Teams"),
     "agents": ("Agents", "Agents"),
-    "etats": ("États (à la date d'analyse)", "États (at the as-of time)"),
+    "etats": ("États (à la date d'analyse)", "States (at the as-of time)"),
     "as_of": ("Date d'analyse", "As of"),
     "as_of_help": (
         "Instant auquel tout est calculé : les événements postérieurs sont ignorés. "
@@ -74,7 +74,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "title": ("Titre", "Title"),
     "customer": ("Client", "Customer"),
     "priority": ("Priorité", "Priority"),
-    "etat": ("État", "État"),
+    "etat": ("État", "State"),
     "created_at": ("Créé le", "Created"),
     "team": ("Équipe", "Team"),
     "assignee": ("Agent", "Agent"),
@@ -96,8 +96,8 @@ COMMON: dict[str, tuple[str, str]] = {
     "clock_status": ("Statut du délai", "Clock status"),
     "due_at": ("Échéance", "Due"),
     "overrun_h": ("Dépassement (h ouvrées)", "Overrun (business h)"),
-    "consumed_by": ("État le plus consommateur", "État that used most"),
-    "consumed_h": ("Consommé dans cet état (h)", "Used in that état (h)"),
+    "consumed_by": ("État le plus consommateur", "State that used most"),
+    "consumed_h": ("Consommé dans cet état (h)", "Used in that state (h)"),
     # issue 13
     "scope_all": (
         "Aucune période choisie : **tout l'historique** (tickets créés du {a} au {b}). Choisissez une période dans les filtres pour la restreindre.",
@@ -109,6 +109,8 @@ COMMON: dict[str, tuple[str, str]] = {
     "scope_between": ("du {a} au {b}", "from {a} to {b}"),
     "scope_from": ("depuis le {a}", "since {a}"),
     "scope_to": ("jusqu'au {b}", "up to {b}"),
+    # issue 13: language
+    "uploader_browse": ("Choisir des fichiers", "Browse files"),
 }
 
 # Vue d'ensemble.
@@ -150,7 +152,7 @@ OVERVIEW: dict[str, tuple[str, str]] = {
     "h_backlog": (
         "Tickets dont l'horloge TTR tourne à la date d'analyse : tous les états sauf RÉSOLU "
         "et FERMÉ. Ignore la période.",
-        "Tickets whose TTR clock runs at the as-of time: every état but RESOLVED and CLOSED. "
+        "Tickets whose TTR clock runs at the as-of time: every state but RESOLVED and CLOSED. "
         "Ignores the period.",
     ),
     "h_compliance": (
@@ -192,14 +194,14 @@ OVERVIEW: dict[str, tuple[str, str]] = {
     "compliance_axis": ("Conformité", "Compliance"),
     "week_of": ("semaine du", "week of"),
     "all_priorities": ("Toutes priorités", "All priorities"),
-    "backlog_title": ("Backlog par état (fin de journée)", "Backlog by état (end of day)"),
+    "backlog_title": ("Backlog par état (fin de journée)", "Backlog by state (end of day)"),
     "backlog_caption": (
         "Tickets non fermés à la fin de chaque jour, empilés par état. RÉSOLU attend "
         "l'acceptation du client : il n'entre pas dans le backlog ouvert des indicateurs. "
         "Cliquez sur une couleur d'un jour pour lister les tickets de ce jour et de cet état.",
-        "Tickets not closed at the end of each day, stacked by état. RESOLVED waits for the "
+        "Tickets not closed at the end of each day, stacked by state. RESOLVED waits for the "
         "customer's acceptance: the open backlog of the cards leaves it out. Click a colour of "
-        "a day to list the tickets of that day and état.",
+        "a day to list the tickets of that day and state.",
     ),
     "tickets_axis": ("Tickets", "Tickets"),
     "drill_title": ("Tickets sélectionnés", "Selected tickets"),
@@ -211,7 +213,7 @@ OVERVIEW: dict[str, tuple[str, str]] = {
     "drill_prio": ("priorité {p}", "priority {p}"),
     "drill_backlog": (
         "Tickets à l'état {etat} à la fin du {day}.",
-        "Tickets in état {etat} at the end of {day}.",
+        "Tickets in state {etat} at the end of {day}.",
     ),
     "drill_close": ("Fermer la sélection", "Close the selection"),
     "drill_hint": (
@@ -329,7 +331,7 @@ COMPLIANCE: dict[str, tuple[str, str]] = {
     ),
     "c_closed_days": ("Jours fermés en plus", "Extra closed days"),
     "c_open_days": ("Jours fériés travaillés", "Holidays worked anyway"),
-    "c_pause": ("États en pause (TTR)", "Pause états (TTR)"),
+    "c_pause": ("États en pause (TTR)", "Pause states (TTR)"),
     "c_pause_value": (
         "{etats} (et RÉSOLU, FERMÉ où l'horloge est arrêtée)",
         "{etats} (and RESOLVED, CLOSED where the clock stops)",
@@ -400,7 +402,7 @@ TICKET_VIEW: dict[str, tuple[str, str]] = {
     "timeline": ("Parcours du ticket", "The ticket's path"),
     "clocks": ("Délais SLA", "SLA clocks"),
     "events": ("Événements", "Events"),
-    "per_etat": ("Temps par état", "Time per état"),
+    "per_etat": ("Temps par état", "Time per state"),
     "per_etat_note": (
         "Heures murales et heures ouvrées du calendrier ; FERMÉ n'est pas tracé (après la "
         "clôture, le temps ne fait que croître).",
@@ -422,7 +424,7 @@ TICKET_VIEW: dict[str, tuple[str, str]] = {
     "as_of_mark": ("date d'analyse", "as of"),
     "ts": ("Horodatage", "Timestamp"),
     "status_raw": ("Statut brut (export)", "Raw status (export)"),
-    "etat": ("État", "État"),
+    "etat": ("État", "State"),
     "priority_raw": ("Priorité brute", "Raw priority"),
     "file_name": ("Fichier source", "Source file"),
     "source_row": ("Ligne", "Row"),
@@ -456,7 +458,7 @@ PARCOURS: dict[str, tuple[str, str]] = {
         "Combien de tickets atteignent chaque état, par quelles transitions ils passent, "
         "combien sont réouverts. Cliquez sur une barre de l'entonnoir ou une ligne des "
         "transitions inattendues, ou choisissez une étape plus bas, pour voir ses tickets.",
-        "How many tickets reach each état, which transitions they take, how many are "
+        "How many tickets reach each state, which transitions they take, how many are "
         "reopened. Click a bar of the funnel or a row of the unexpected transitions, or choose "
         "a step below, to list its tickets.",
     ),
@@ -465,11 +467,11 @@ PARCOURS: dict[str, tuple[str, str]] = {
         "Tickets ayant atteint chaque état au moins une fois ; la conversion se lit depuis "
         "l'étape précédente du parcours (PRIS EN COMPTE depuis OUVERT, les attentes et RÉSOLU "
         "depuis PRIS EN COMPTE, FERMÉ et RÉOUVERT depuis RÉSOLU).",
-        "Tickets that reached each état at least once; the conversion is from the step before "
+        "Tickets that reached each state at least once; the conversion is from the step before "
         "it in the workflow (TAKEN IN CHARGE from OPEN, the waits and RESOLVED from TAKEN IN "
         "CHARGE, CLOSED and REOPENED from RESOLVED).",
     ),
-    "sankey": ("Transitions entre états", "Transitions between états"),
+    "sankey": ("Transitions entre états", "Transitions between states"),
     "sankey_help": (
         "Largeur = nombre de transitions ; en rouge, celles que le processus ne prévoit pas.",
         "Width = number of transitions; in red, those the workflow does not expect.",
@@ -512,6 +514,8 @@ PARCOURS: dict[str, tuple[str, str]] = {
         "{n} tickets y sont arrivés sans passer par {step} (non comptés dans le %)",
         "{n} tickets got here without going through {step} (not counted in the %)",
     ),
+    # issue 13: language
+    "step_etat_one": ("A atteint {etat} ({n} ticket)", "Reached {etat} ({n} ticket)"),
 }
 
 # Parcours: sort orders of the ticket list.
@@ -565,7 +569,7 @@ DEPASSEMENTS: dict[str, tuple[str, str]] = {
         "plus couru. Sélectionnez une ligne pour ouvrir le ticket.",
         "Tickets with a clock (TTO or TTR) breached or at risk: open tickets first, then those "
         "resolved in the period. The overrun is in business hours (negative: time left); the "
-        "état that used most is where the clock ran longest. Select a row to open the ticket.",
+        "state that used most is where the clock ran longest. Select a row to open the ticket.",
     ),
     "open_breached": ("Ouverts en dépassement", "Open, breached"),
     "open_at_risk": ("Ouverts à risque", "Open, at risk"),
@@ -625,10 +629,12 @@ REVUE_CLIENT: dict[str, tuple[str, str]] = {
     ),
     "pdf_missing": (
         "PDF indisponible : chromium n'est pas installé sur ce serveur "
-        "(`apt-get install chromium`). Le fichier HTML contient la même revue et s'imprime "
-        "en PDF depuis le navigateur.",
+        "(`apt-get install chromium`, ou sans droits root `python -m playwright install "
+        "chromium`). Le fichier HTML contient la même revue et s'imprime en PDF depuis le "
+        "navigateur.",
         "PDF unavailable: chromium is not installed on this server (`apt-get install "
-        "chromium`). The HTML file holds the same review and prints to PDF from the browser.",
+        "chromium`, or without root `python -m playwright install chromium`). The HTML file "
+        "holds the same review and prints to PDF from the browser.",
     ),
     "computed": (
         "Calculé au {as_of} ({tz}) · calendrier {hours}, fériés {holidays} · cibles {targets}",
@@ -637,7 +643,7 @@ REVUE_CLIENT: dict[str, tuple[str, str]] = {
     "breaches_caption": (
         "Un ticket peut dépasser ses deux délais. « Consommé par » : l'état où le délai s'est "
         "écoulé.",
-        'A ticket may breach both clocks. "Consumed by": the état where the clock ran.',
+        'A ticket may breach both clocks. "Consumed by": the state where the clock ran.',
     ),
     "selected_hint": (
         "Sélectionnez un ticket pour ouvrir son parcours.",
@@ -707,7 +713,7 @@ DONNEES: dict[str, tuple[str, str]] = {
     "mapping_help": (
         "Fait correspondre les statuts et priorités de l'outil source aux états du support "
         "(voir data/mappings/).",
-        "Maps the source tool's statuses and priorities to the desk's états (see data/mappings/).",
+        "Maps the source tool's statuses and priorities to the desk's states (see data/mappings/).",
     ),
     "run": ("Importer", "Import"),
     "running": ("Import en cours…", "Importing…"),
@@ -789,7 +795,7 @@ DONNEES: dict[str, tuple[str, str]] = {
     "f_no_priority": ("Jamais de priorité (priorité par défaut)", "Never a priority (default)"),
     "f_same_instant": (
         "Plusieurs changements d'état au même instant",
-        "Several changes of état at one instant",
+        "Several changes of state at one instant",
     ),
     "f_event_before_creation": (
         "Événement daté d'avant la création (pris à la création)",
@@ -883,6 +889,8 @@ REQUETES_SQL: dict[str, tuple[str, str]] = {
     ),
     "download_parquet": ("Parquet", "Parquet"),
     "empty": ("La requête n'a renvoyé aucune ligne.", "The query returned no row."),
+    # issue 13: language
+    "result_one": ("{rows} ligne en {s} s.", "{rows} row in {s} s."),
 }
 
 # The customer review (report and page).
@@ -908,7 +916,7 @@ REVIEW: dict[str, tuple[str, str]] = {
     "closed_days": ("Jours fermés en plus", "Extra closed days"),
     "open_days": ("Fériés travaillés", "Holidays worked"),
     "targets": ("Cibles (temps ouvré)", "Targets (business time)"),
-    "pause": ("États qui suspendent le TTR", "États that pause TTR"),
+    "pause": ("États qui suspendent le TTR", "States that pause TTR"),
     "default_priority": ("Priorité par défaut", "Default priority"),
     "at_risk_rule": ("Seuil « à risque »", "At-risk threshold"),
     "reopen_rule": ("Réouverture", "Reopen policy"),
@@ -980,8 +988,8 @@ REVIEW: dict[str, tuple[str, str]] = {
         "Un ticket peut dépasser ses deux délais. « Consommé par » : l'état où le délai s'est "
         "écoulé (pour le TTO, toujours OUVERT ; pour le TTR, l'état compté où le ticket a passé "
         "le plus de temps ouvré).",
-        'A ticket may breach both clocks. "Consumed by": the état where the clock ran (for '
-        "TTO always OPEN; for TTR the counted état where the ticket spent most business time).",
+        'A ticket may breach both clocks. "Consumed by": the state where the clock ran (for '
+        "TTO always OPEN; for TTR the counted state where the ticket spent most business time).",
     ),
     "clock": ("Délai", "Clock"),
     "target": ("Cible", "Target"),
@@ -999,7 +1007,7 @@ REVIEW: dict[str, tuple[str, str]] = {
     "tickets_title": ("Tickets de la période", "Tickets of the period"),
     "ticket": ("Ticket", "Ticket"),
     "title_col": ("Titre", "Title"),
-    "etat": ("État", "État"),
+    "etat": ("État", "State"),
     "created": ("Créé le", "Created"),
     "customer_wait_col": ("Le support attendait", "Desk waited"),
     "requester_wait_col": ("Le client attendait", "Customer waited"),
@@ -1017,7 +1025,7 @@ REVIEW: dict[str, tuple[str, str]] = {
         "mesurent en temps ouvré du calendrier ci-dessus. La cible d'un délai est celle de la "
         "priorité en vigueur quand il s'arrête.",
         "TTO: from creation to the first time the ticket leaves OPEN, never paused. TTR: from "
-        "creation to resolution, without the time spent in the états that pause it and in "
+        "creation to resolution, without the time spent in the states that pause it and in "
         "RESOLVED / CLOSED; on reopening it resumes where it stood. Both count business time of "
         "the calendar above. A clock's target is that of the priority in force when it stops.",
     ),
@@ -1028,6 +1036,8 @@ REVIEW: dict[str, tuple[str, str]] = {
     ),
     "lists_title": ("Délais dépassés et tickets", "Breached clocks and tickets"),
     "goal": ("objectif {pct}", "goal {pct}"),
+    # issue 13: language
+    "met_of_one": ("{met} respecté sur {n}", "{met} met of {n}"),
 }
 
 # Why a row was not loaded (quarantine and skip reasons).

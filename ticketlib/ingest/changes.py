@@ -104,7 +104,8 @@ def _counts(con, index: int) -> dict[str, int]:
 
 
 def _notes(con, f: JsonFile, unit: str, counts: dict[str, int]) -> list[str]:
-    layout_fr, *_, layout_en = LAYOUTS[f.layout].split(" / ")
+    sides = LAYOUTS[f.layout].split(" / ")
+    layout_fr, layout_en = sides[0], sides[-1]
     notes = [
         said(
             f"{f.docs} {layout_fr}, {unit} : {counts['tickets']} tickets, {counts['events']} "
