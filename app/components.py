@@ -7,6 +7,7 @@ import streamlit as st
 
 from app import state
 from app.i18n import date_format, etat_label, lang, priority_label, status_label, t
+from ticketlib.domain.formats import MISSING
 from ticketlib.outputs.exports import to_excel_csv, to_xlsx
 
 TABLE_COLUMNS = (
@@ -111,6 +112,7 @@ def ticket_table(
         on_select="rerun",
         selection_mode="single-row",
         width="stretch",
+        placeholder=MISSING,
     )
     if total is not None and total > len(frame):
         st.caption(

@@ -12,6 +12,7 @@ import streamlit as st
 from app import components, data, sla_panels, state, ticket_view
 from app.i18n import fmt_int, fmt_pct, lang, priority_label, t, tr
 from ticketlib.charts import sla as charts
+from ticketlib.domain.formats import MISSING
 from ticketlib.domain.labels import COMPLIANCE
 from ticketlib.domain.literal import markdown_literal
 from ticketlib.domain.vocabulary import PRIORITY_CODES
@@ -116,7 +117,9 @@ def _table(frame: pd.DataFrame, first: str, labels: dict, name: str, key: str) -
             L("ttr_pct"): (100 * frame["ttr_pct"]).round(1),
         }
     )
-    st.dataframe(sla_panels.french(shown), hide_index=True, width="stretch", key=key)
+    st.dataframe(
+        sla_panels.french(shown), hide_index=True, width="stretch", key=key, placeholder=MISSING
+    )
     components.downloads(shown, name, f"{key}_dl")
 
 
