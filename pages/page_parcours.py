@@ -134,7 +134,8 @@ def _step_label(step_id: str) -> str:
             n=fmt_int(counts.get(b, 0)),
             plural=counts.get(b, 0),
         )
-    return tr(LABELS, "step_transition", a=etat_label(a), b=etat_label(b), n=fmt_int(pairs[(a, b)]))
+    n = pairs[(a, b)]
+    return tr(LABELS, "step_transition", a=etat_label(a), b=etat_label(b), n=fmt_int(n), plural=n)
 
 
 if st.session_state.get("wf_step") not in options:

@@ -516,6 +516,7 @@ PARCOURS: dict[str, tuple[str, str]] = {
     ),
     # issue 13: language
     "step_etat_one": ("A atteint {etat} ({n} ticket)", "Reached {etat} ({n} ticket)"),
+    "step_transition_one": ("{a} → {b} ({n} transition)", "{a} → {b} ({n} transition)"),
 }
 
 # Parcours: sort orders of the ticket list.
