@@ -12,7 +12,8 @@ from datetime import datetime
 import openpyxl
 import pytest
 
-from ticketlib.console.sqlconsole import exportable, run_query
+from ticketlib.console.results import exportable
+from ticketlib.console.sqlconsole import run_query
 from ticketlib.outputs.exports import to_excel_csv, to_xlsx
 
 QUERY = (
