@@ -44,6 +44,16 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def app_url(demo_db, tmp_path_factory):
+    yield from _served(demo_db, tmp_path_factory)
+
+
+@pytest.fixture
+def fresh_app_url(demo_db, tmp_path_factory):
+    """A server no browser has opened yet: its first session is the one a pasted link gets."""
+    yield from _served(demo_db, tmp_path_factory)
+
+
+def _served(demo_db, tmp_path_factory):
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -143,10 +153,11 @@ PAGE_TITLES = {
 }
 
 
-def test_every_page_url_opens_directly(app_url):
+def test_every_page_url_opens_directly(fresh_app_url):
     """Issue 13, item 12: a page's own URL typed or pasted opens that page, never Streamlit's
-    "Page not found" dialog (the default page answered at / only); the sidebar's date fields
-    are wide enough to show a whole date."""
+    "Page not found" dialog, from the server's first session on (a `pages/` folder made that
+    session a v1 multipage app; the default page answered at / only); the sidebar's date
+    fields are wide enough to show a whole date."""
     from playwright.sync_api import sync_playwright
 
     problems = []
@@ -156,7 +167,7 @@ def test_every_page_url_opens_directly(app_url):
         )
         page = browser.new_page(viewport={"width": 1440, "height": 1000})
         for url, title in PAGE_TITLES.items():
-            page.goto(f"{app_url}/{url}?lang=fr")
+            page.goto(f"{fresh_app_url}/{url}?lang=fr")
             wait_until_idle(page)
             if page.locator('[role="dialog"]').count() or "Page not found" in page.inner_text(
                 "body"
@@ -166,15 +177,13 @@ def test_every_page_url_opens_directly(app_url):
             if heading.strip() != title:
                 problems.append(f"/{url}: heading {heading!r}, expected {title!r}")
         widths = [
-            box["width"]
-            for box in (
-                page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] input')
-                .nth(i)
-                .bounding_box()
-                for i in range(3)
-            )
+            page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]')
+            .nth(i)
+            .bounding_box()["width"]
+            for i in range(3)
         ]
         browser.close()
     assert not problems, "\n".join(problems)
-    # "31/12/2025" needs about 90 px; side by side the fields were 60 px wide ("01/0")
-    assert min(widths) > 150, widths
+    # one field per row takes the sidebar's width; side by side they were about 105 px each
+    # and cut the date to "01/0"
+    assert min(widths) > 200, widths

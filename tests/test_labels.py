@@ -55,14 +55,14 @@ def test_every_key_has_french_and_english(name):
 
 # which catalogue each source file reads its literal keys from (besides COMMON)
 SOURCES = {
-    "pages/page_parcours.py": ["PARCOURS", "PARCOURS_SORTS"],
-    "pages/page_historique.py": ["HISTORIQUE", "HISTORIQUE_SORTS"],
-    "pages/page_depassements.py": ["DEPASSEMENTS", "DEPASSEMENTS_SORTS"],
-    "pages/page_revue_client.py": ["REVUE_CLIENT", "REVIEW"],
-    "pages/page_donnees.py": ["DONNEES"],
-    "pages/page_requetes_sql.py": ["REQUETES_SQL"],
-    "pages/page_vue_ensemble.py": ["OVERVIEW"],
-    "pages/page_conformite.py": ["COMPLIANCE"],
+    "app_pages/page_parcours.py": ["PARCOURS", "PARCOURS_SORTS"],
+    "app_pages/page_historique.py": ["HISTORIQUE", "HISTORIQUE_SORTS"],
+    "app_pages/page_depassements.py": ["DEPASSEMENTS", "DEPASSEMENTS_SORTS"],
+    "app_pages/page_revue_client.py": ["REVUE_CLIENT", "REVIEW"],
+    "app_pages/page_donnees.py": ["DONNEES"],
+    "app_pages/page_requetes_sql.py": ["REQUETES_SQL"],
+    "app_pages/page_vue_ensemble.py": ["OVERVIEW"],
+    "app_pages/page_conformite.py": ["COMPLIANCE"],
     "app/sla_panels.py": ["COMPLIANCE"],
     "app/ticket_view.py": ["TICKET_VIEW"],
     "app/components.py": [],
