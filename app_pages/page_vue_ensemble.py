@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from app import components, data, state, ticket_view
+from app.deltas import delta_hours, delta_int, delta_pts
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from ticketlib.charts import sla as charts
 from ticketlib.domain.labels import OVERVIEW
@@ -126,32 +127,11 @@ if window.days and as_of_day is not None:
     backlog_before = metrics_sla.open_backlog_on(backlog, as_of_day - timedelta(days=window.days))
 
 
-def _delta_int(now, before) -> str | None:
-    if now is None or before is None:
-        return None
-    d = int(now) - int(before)
-    return ("+" if d > 0 else "") + fmt_int(d) if d else "0"
-
-
-def _delta_pts(now, before) -> str | None:
-    if now is None or before is None:
-        return None
-    d = 100 * (now - before)
-    return ("+" if d > 0 else "") + fmt_num(d) + (" pt" if lang() == "fr" else " pts")
-
-
-def _delta_hours(now, before) -> str | None:
-    if now is None or before is None:
-        return None
-    d = now - before
-    return ("+" if d > 0 else "") + fmt_num(d) + " h"
-
-
 row1 = st.columns(4)
 row1[0].metric(
     L("k_tickets"),
     fmt_int(k.tickets),
-    _delta_int(k.tickets, p.tickets if p else None),
+    delta_int(k.tickets, p.tickets if p else None),
     delta_color="off",
     help=L("h_tickets"),
     border=True,
@@ -159,7 +139,7 @@ row1[0].metric(
 row1[1].metric(
     L("k_backlog"),
     fmt_int(k.open_backlog),
-    _delta_int(k.open_backlog, backlog_before),
+    delta_int(k.open_backlog, backlog_before),
     delta_color="inverse",
     delta_description=L("vs_days_ago", n=fmt_int(window.days)) if backlog_before else None,
     help=L("h_backlog"),
@@ -171,7 +151,7 @@ for col, clock in ((row1[2], "tto"), (row1[3], "ttr")):
     col.metric(
         L(f"k_{clock}"),
         fmt_pct(now),
-        _delta_pts(now, before),
+        delta_pts(now, before),
         delta_description=L("n_decided", n=fmt_int(getattr(k, f"{clock}_n"))),
         help=L("h_compliance"),
         border=True,
@@ -195,7 +175,7 @@ for col, clock in ((row2[2], "tto"), (row2[3], "ttr")):
     col.metric(
         L(f"k_median_{clock}"),
         "–" if now is None else f"{fmt_num(now)} h",
-        _delta_hours(now, before),
+        delta_hours(now, before),
         delta_color="inverse",
         help=L("h_median"),
         border=True,

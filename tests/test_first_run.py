@@ -9,7 +9,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from ticketlib.outputs import report
+from ticketlib.outputs import print_pdf as report
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import pkgutil
 import re
 import string
 from pathlib import Path
@@ -9,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from ticketlib.domain import labels
+from ticketlib.queries.filters import PERIOD_FIELDS
+from ticketlib.queries.sla import CLOCKS
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = {
@@ -64,6 +69,7 @@ SOURCES = {
     "app_pages/page_vue_ensemble.py": ["OVERVIEW"],
     "app_pages/page_conformite.py": ["COMPLIANCE"],
     "app/sla_panels.py": ["COMPLIANCE"],
+    "app/compliance_table.py": ["COMPLIANCE"],
     "app/ticket_view.py": ["TICKET_VIEW"],
     "app/components.py": [],
     "app/state.py": [],
@@ -80,3 +86,67 @@ def test_every_literal_key_the_code_asks_for_exists(path):
     asked = set(CALL.findall(text))
     assert asked, f"{path}: no label call found (the pattern is out of date)"
     assert sorted(asked - known) == []
+
+
+def test_every_dictionary_of_every_area_module_is_in_the_catalogue():
+    found = {}
+    for info in pkgutil.iter_modules(labels.__path__):
+        module = importlib.import_module(f"{labels.__name__}.{info.name}")
+        found |= {n: v for n, v in vars(module).items() if n.isupper() and isinstance(v, dict)}
+    assert sorted(found) == sorted(CATALOGUE)
+    assert all(found[name] is CATALOGUE[name] for name in found)
+
+
+def _constant(path: str, name: str) -> tuple:
+    """A module-level tuple of a page, read without running the page."""
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return tuple(ast.literal_eval(node.value))
+    raise LookupError(f"{path}: no {name}")
+
+
+GRAINS = ("week", "month")  # the Conformité grain control's options
+# every label key built at run time (an f-string), per source file: template -> the values
+# its placeholder can take
+DYNAMIC = {
+    "app_pages/page_conformite.py": {
+        "grain_{g}": GRAINS,
+        "col_word_{grain}": GRAINS,
+        "w1_{dim}": _constant("app_pages/page_conformite.py", "DIMS"),
+        "w_{dim}": _constant("app_pages/page_conformite.py", "DIMS"),
+        "row_word_{dim}": _constant("app_pages/page_conformite.py", "DIMS"),
+    },
+    "app_pages/page_revue_client.py": {"{c}_short": CLOCKS},
+    "app_pages/page_vue_ensemble.py": {
+        "what_{filters.period_field}": tuple(PERIOD_FIELDS),
+        "k_{clock}": CLOCKS,
+        "k_median_{clock}": CLOCKS,
+    },
+    "app_pages/page_donnees.py": {"fmt_{f}": _constant("app_pages/page_donnees.py", "FORMATS")},
+    "app/sla_panels.py": {"kind_{k}": ("holiday", "closed")},  # config_view.closed_days
+    "app/state.py": {"period_{v}": tuple(PERIOD_FIELDS)},
+}
+DYNAMIC_CALL = re.compile(r"""\b(?:t|L)\(\s*f["']([^"']*)["']""")
+
+
+@pytest.mark.parametrize("path", sorted(SOURCES))
+def test_every_dynamic_key_is_declared_with_its_values(path):
+    assert sorted(set(DYNAMIC_CALL.findall((ROOT / path).read_text(encoding="utf-8")))) == sorted(
+        DYNAMIC.get(path, {})
+    )
+
+
+@pytest.mark.parametrize("path", sorted(DYNAMIC))
+def test_every_dynamic_key_exists_for_each_value(path):
+    known = set(labels.COMMON)
+    for name in SOURCES[path]:
+        known |= set(CATALOGUE[name])
+    built = {
+        template.replace(template[template.index("{") : template.index("}") + 1], value)
+        for template, values in DYNAMIC[path].items()
+        for value in values
+    }
+    assert sorted(built - known) == []

@@ -1,8 +1,8 @@
 """The customer review written to a file, for `python -m ticketlib review` (DESIGN §5.3).
 
 The same file as the Revue client page's download: `report.build_review` then `review_html`
-(and `review_pdf` for a `.pdf`). Errors are `ValueError` (unknown customer, bad extension,
-dates in the wrong order) and `report.PdfUnavailable` (no chromium), each one line in French
+(and `print_pdf.review_pdf` for a `.pdf`). Errors are `ValueError` (unknown customer, bad extension,
+dates in the wrong order) and `print_pdf.PdfUnavailable` (no chromium), each one line in French
 then English, so the CLI prints them as they are.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from ticketlib.db import store
 from ticketlib.domain.config import SlaConfig
 from ticketlib.marts.dataset import Dataset
-from ticketlib.outputs import report
+from ticketlib.outputs import print_pdf, report
 from ticketlib.queries import review as metrics_review
 
 SUFFIXES = (".html", ".pdf")
@@ -45,11 +45,11 @@ def write_review(
             f"période vide : {date_from} est après {date_to} / "
             f"empty period: {date_from} is after {date_to}"
         )
-    if out.suffix.lower() == ".pdf" and report.chromium_path() is None:
-        raise report.PdfUnavailable(
-            f"PDF indisponible : chromium n'est pas installé ({report.INSTALL_CHROMIUM}) ; "
+    if out.suffix.lower() == ".pdf" and print_pdf.chromium_path() is None:
+        raise print_pdf.PdfUnavailable(
+            f"PDF indisponible : chromium n'est pas installé ({print_pdf.INSTALL_CHROMIUM}) ; "
             "écrivez un .html / PDF unavailable: chromium is not installed "
-            f"({report.INSTALL_CHROMIUM}); write an .html"
+            f"({print_pdf.INSTALL_CHROMIUM}); write an .html"
         )
     path = Path(db) if db else store.default_db()
     if not path.exists():
@@ -68,7 +68,7 @@ def write_review(
     finally:
         ds.close()
     html = report.review_html(rv, lang, summary=summary)
-    content = report.review_pdf(html) if out.suffix.lower() == ".pdf" else html.encode("utf-8")
+    content = print_pdf.review_pdf(html) if out.suffix.lower() == ".pdf" else html.encode("utf-8")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(content)
     return out
