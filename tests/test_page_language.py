@@ -102,3 +102,14 @@ def test_plural_by_cldr_rule(monkeypatch, lang, n, text):
     monkeypatch.setattr(i18n, "lang", lambda: lang)
     s = "0,1" if lang == "fr" else "0.1"
     assert i18n.tr(labels.REQUETES_SQL, "result", rows=str(n), s=s, plural=n) == text
+
+
+def test_percent_ticks_follow_the_language():
+    """English charts said "100 %" (the French spacing): the suffix is the language's."""
+    from tests.test_charts_sla import PRIO, trend_frame
+    from ticketlib.charts import sla
+
+    words = {"priority_names": PRIO, "title": "T", "y_title": "%", "bucket_word": "w"}
+    fr = sla.compliance_trend(trend_frame(), "tto", all_label="Toutes", **words)
+    en = sla.compliance_trend(trend_frame(), "tto", all_label="All", lang="en", **words)
+    assert (fr.layout.yaxis.ticksuffix, en.layout.yaxis.ticksuffix) == ("\u202f%", "%")
