@@ -8,6 +8,7 @@ import streamlit as st
 
 from app import components, sla_panels
 from app.i18n import t, tr
+from ticketlib.domain.formats import MISSING
 from ticketlib.domain.labels import COMPLIANCE
 from ticketlib.queries.sla import ALL_KEY, NONE_KEY
 
@@ -32,5 +33,7 @@ def compliance_table(frame: pd.DataFrame, first: str, labels: dict, name: str, k
             L("ttr_pct"): (100 * frame["ttr_pct"]).round(1),
         }
     )
-    st.dataframe(sla_panels.french(shown), hide_index=True, width="stretch", key=key)
+    st.dataframe(
+        sla_panels.french(shown), hide_index=True, width="stretch", key=key, placeholder=MISSING
+    )
     components.downloads(shown, name, f"{key}_dl")

@@ -6,7 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from app import state
-from app.i18n import date_format, etat_label, lang, priority_label, status_label, t
+from app.i18n import (
+    date_format,
+    etat_label,
+    fmt_int,
+    lang,
+    priority_label,
+    status_label,
+    t,
+)
+from ticketlib.domain.formats import MISSING
 from ticketlib.outputs.exports import to_excel_csv, to_xlsx
 
 TABLE_COLUMNS = (
@@ -111,13 +120,14 @@ def ticket_table(
         on_select="rerun",
         selection_mode="single-row",
         width="stretch",
+        placeholder=MISSING,
     )
     if total is not None and total > len(frame):
         st.caption(
             t(
                 "rows_shown",
-                shown=f"{len(frame):,}".replace(",", "\u202f"),
-                total=f"{total:,}".replace(",", "\u202f"),
+                shown=fmt_int(len(frame)),
+                total=fmt_int(total),
             )
         )
     downloads(frame[columns], name, key)

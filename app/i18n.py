@@ -27,7 +27,13 @@ def lang() -> str:
     return value if value in LANGS else "fr"
 
 
-def tr(labels: dict[str, tuple[str, str]], key: str, **kw) -> str:
+def tr(labels: dict[str, tuple[str, str]], key: str, plural=None, **kw) -> str:
+    """`key`'s text in the reader's language, filled with `kw`. With `plural=n` (a count), the
+    `<key>_one` variant when CLDR puts n in the language's "one" category (French 0 and 1,
+    English 1; `formats.plural_form`) and the catalogue has it: "1 ligne", not "1 lignes"."""
+    if plural is not None and formats.plural_form(plural, lang()) == "one":
+        one = f"{key}_one"
+        key = one if one in labels or one in COMMON else key
     fr, en = labels.get(key) or COMMON.get(key) or (key, key)
     text = fr if lang() == "fr" else en
     return text.format(**kw) if kw else text
@@ -98,3 +104,26 @@ def day_format() -> str:
 
 def today_label(d: date) -> str:
     return fmt_date(d)
+
+
+STYLED_CELLS = 200_000  # past this many cells a table is shown as it is (Styler is slow)
+
+
+def localised(frame, digits: int = 1):
+    """`frame` for st.dataframe with its numbers in the reader's format (French 1 234,5; English
+    1,234.5; `digits` decimals for floats, integers whole), still sorted as numbers: a pandas
+    Styler, whose display text Streamlit shows (issue 13, item 10). Missing values are the
+    table's `placeholder`. A frame over `STYLED_CELLS` cells is returned as it is."""
+    import pandas as pd
+
+    if frame.size > STYLED_CELLS:
+        return frame
+    fr = lang() == "fr"
+    marks = {"decimal": "," if fr else ".", "thousands": "\u202f" if fr else ","}
+    numbers = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    numbers = [c for c in numbers if not pd.api.types.is_bool_dtype(frame[c])]
+    floats = [c for c in numbers if pd.api.types.is_float_dtype(frame[c])]
+    ints = [c for c in numbers if c not in floats]
+    return frame.style.format(subset=floats, precision=digits, **marks).format(
+        subset=ints, precision=0, **marks
+    )

@@ -11,7 +11,7 @@ from app import components, data
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from ticketlib.charts import distribution as charts
 from ticketlib.domain.config import WEEKDAYS
-from ticketlib.domain.formats import weekday_names
+from ticketlib.domain.formats import MISSING, weekday_names
 from ticketlib.domain.labels import COMPLIANCE
 from ticketlib.domain.vocabulary import PRIORITY_BY_CODE, PRIORITY_CODES
 from ticketlib.queries import config_view
@@ -167,6 +167,7 @@ def targets_panel(config, names: dict[str, str]) -> None:
                 hide_index=True,
                 width="stretch",
                 key="cf_holidays",
+                placeholder=MISSING,
             )
 
 

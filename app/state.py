@@ -137,8 +137,8 @@ def sidebar(options: dict) -> None:
             bind="query-params",
         )
         bounds = date_bounds(options.get("days"))
-        c1, c2 = st.columns(2)
-        c1.date_input(
+        # one date field per row: side by side they were too narrow to read ("01/0", issue 13)
+        st.date_input(
             "Du" if _fr() else "From",
             value=None,
             key="from",
@@ -146,7 +146,7 @@ def sidebar(options: dict) -> None:
             format=_fmt(),
             **bounds,
         )
-        c2.date_input(
+        st.date_input(
             "Au" if _fr() else "To",
             value=None,
             key="to",
@@ -180,8 +180,7 @@ def sidebar(options: dict) -> None:
             placeholder=pick,
         )
         st.text_input(t("search"), key="q", bind="query-params")
-        c1, c2 = st.columns(2)
-        c1.date_input(
+        st.date_input(
             t("as_of"),
             value=None,
             key="asof",
@@ -190,7 +189,7 @@ def sidebar(options: dict) -> None:
             format=_fmt(),
             **bounds,
         )
-        c2.time_input(t("as_of_time"), value=None, key="asof_t", bind="query-params", step=900)
+        st.time_input(t("as_of_time"), value=None, key="asof_t", bind="query-params", step=900)
         st.button(t("reset"), on_click=reset_filters, width="stretch", key="reset_filters")
 
 

@@ -26,6 +26,7 @@ from app.i18n import (
 from ticketlib.charts.flow import Words
 from ticketlib.charts.ticket_flow import durations_figure, timeline_figure
 from ticketlib.domain import labels
+from ticketlib.domain.formats import MISSING
 from ticketlib.domain.literal import markdown_literal
 
 PARAM = "ticket"
@@ -156,6 +157,7 @@ def show(ticket_id: str | None, key: str) -> None:
                 c: st.column_config.NumberColumn(tr(LABELS, c), format="%.1f")
                 for c in ("wall_h", "business_h")
             },
+            placeholder=MISSING,
         )
         st.caption(tr(LABELS, "per_etat_note"))
     st.caption(tr(LABELS, "opened_hint", id=safe(row.ticket_id)))
@@ -216,4 +218,10 @@ def _events(events: pd.DataFrame, key: str) -> None:
         "ts": st.column_config.DatetimeColumn(tr(LABELS, "ts"), format=date_format() + ":ss"),
         "priority": t("priority"),
     }
-    st.dataframe(shown[columns], hide_index=True, column_config=config, key=f"{key}_events")
+    st.dataframe(
+        shown[columns],
+        hide_index=True,
+        column_config=config,
+        key=f"{key}_events",
+        placeholder=MISSING,
+    )

@@ -44,6 +44,16 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def app_url(demo_db, tmp_path_factory):
+    yield from _served(demo_db, tmp_path_factory)
+
+
+@pytest.fixture
+def fresh_app_url(demo_db, tmp_path_factory):
+    """A server no browser has opened yet: its first session is the one a pasted link gets."""
+    yield from _served(demo_db, tmp_path_factory)
+
+
+def _served(demo_db, tmp_path_factory):
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -128,3 +138,52 @@ def test_every_page_renders_without_exception(app_url):
                 page.screenshot(path=str(shot), full_page=True)
         browser.close()
     assert not problems, "\n".join(problems)
+
+
+# each page's URL and the title its heading shows in French
+PAGE_TITLES = {
+    "vue-ensemble": "Vue d'ensemble",
+    "conformite": "Conformité SLA",
+    "depassements": "Dépassements",
+    "parcours": "Parcours",
+    "historique": "Historique",
+    "revue-client": "Revue client",
+    "donnees": "Données",
+    "requetes-sql": "Requêtes SQL",
+}
+
+
+def test_every_page_url_opens_directly(fresh_app_url):
+    """Issue 13, item 12: a page's own URL typed or pasted opens that page, never Streamlit's
+    "Page not found" dialog, from the server's first session on (a `pages/` folder made that
+    session a v1 multipage app; the default page answered at / only); the sidebar's date
+    fields are wide enough to show a whole date."""
+    from playwright.sync_api import sync_playwright
+
+    problems = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        for url, title in PAGE_TITLES.items():
+            page.goto(f"{fresh_app_url}/{url}?lang=fr")
+            wait_until_idle(page)
+            if page.locator('[role="dialog"]').count() or "Page not found" in page.inner_text(
+                "body"
+            ):
+                problems.append(f"/{url}: dialog {page.inner_text('body')[:200]!r}")
+            heading = page.locator('[data-testid="stMain"] h1').first.inner_text()
+            if heading.strip() != title:
+                problems.append(f"/{url}: heading {heading!r}, expected {title!r}")
+        widths = [
+            page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]')
+            .nth(i)
+            .bounding_box()["width"]
+            for i in range(3)
+        ]
+        browser.close()
+    assert not problems, "\n".join(problems)
+    # one field per row takes the sidebar's width; side by side they were about 105 px each
+    # and cut the date to "01/0"
+    assert min(widths) > 200, widths

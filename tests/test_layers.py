@@ -25,7 +25,7 @@ ALLOWED = {
     "spark": {"domain", "db", "replay", "outputs", "cli"},  # submit.py: spark-submit runs the CLI
 }
 # never imported by ticketlib: the Streamlit side
-STREAMLIT_SIDE = {"app", "pages", "dashboard", "streamlit"}
+STREAMLIT_SIDE = {"app", "app_pages", "dashboard", "streamlit"}
 
 
 def _imports(path: Path) -> list[str]:
@@ -69,7 +69,7 @@ def test_ticketlib_imports_follow_the_layers(path):
 
 
 @pytest.mark.parametrize(
-    "path", _files("pages") + [ROOT / "dashboard.py"], ids=lambda p: str(p.relative_to(ROOT))
+    "path", _files("app_pages") + [ROOT / "dashboard.py"], ids=lambda p: str(p.relative_to(ROOT))
 )
 def test_pages_draw_and_never_query_the_database(path):
     names = _imports(path)
@@ -101,6 +101,15 @@ def test_page_files_and_their_tests_are_named_like_their_url():
     for path, url in pages:
         name = url.replace("-", "_")
         # "page_" keeps the file name apart from the URL (commit 7c4efe9)
-        assert path == f"pages/page_{name}.py", (path, url)
+        assert path == f"app_pages/page_{name}.py", (path, url)
         assert (ROOT / path).exists()
         assert (ROOT / "tests" / f"test_page_{name}.py").exists(), url
+
+
+def test_no_pages_folder_beside_the_entry_script():
+    """A `pages/` folder beside dashboard.py makes Streamlit run a fresh server's first session
+    as a v1 multipage app (`PagesManager.uses_pages_directory`): the page asked for in the URL
+    is not found and a "Page not found" dialog opens (issue 13, item 12). Pages live in
+    `app_pages/`, routed by `st.navigation` only."""
+    assert not (ROOT / "pages").exists()
+    assert len(list((ROOT / "app_pages").glob("page_*.py"))) == 8

@@ -6,7 +6,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/page_parcours.py"
+PAGE = "app_pages/page_parcours.py"
 
 
 @pytest.fixture(scope="module")
@@ -127,4 +127,6 @@ def test_in_english(app_db, flow_db):
     funnel = ff.figures(at)[0]["data"][0]
     assert funnel["y"][:2] == ["OPEN", "TAKEN IN CHARGE"]
     assert funnel["text"][1] == "5 · 71.4% of OPEN"
-    assert "Reached REOPENED (1 tickets)" in at.selectbox(key="wf_step__en").options
+    # one ticket, one transition: singular (issue 13, item 10: CLDR plural rule)
+    assert "Reached REOPENED (1 ticket)" in at.selectbox(key="wf_step__en").options
+    assert "RESOLVED → REOPENED (1 transition)" in at.selectbox(key="wf_step__en").options

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from ticketlib.domain.formats import month_label, month_names
+from ticketlib.domain.formats import PERCENT, month_label, month_names
 
 
 def separators(lang: str) -> str:
@@ -27,6 +27,12 @@ def bucket_label(day: date, grain: str, lang: str = "fr") -> str:
     if grain == "month":
         return month_label(day, lang)
     return day.strftime(day_format(lang))
+
+
+def pct_suffix(lang: str) -> str:
+    """The percent sign after a tick: "100 %" with a narrow no-break space in French, "100%" in
+    English (`formats.PERCENT`; issue 13, item 10: English pages showed the French " %")."""
+    return PERCENT.get(lang, "%")
 
 
 def pct_text(x: float | None, lang: str = "fr", digits: int = 0) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ticketlib.charts.axes import _frame, _num, _vline, pct_text
+from ticketlib.charts.axes import _frame, _num, _vline, pct_suffix, pct_text
 from ticketlib.charts.palette import NEUTRAL, TARGET_LINE, WHAT_IF, priority_colour
 from ticketlib.domain.vocabulary import PRIORITY_CODES
 from ticketlib.queries.sla import ALL_KEY
@@ -140,7 +140,7 @@ def what_if_bars(
                 row=1,
                 col=col,
             )
-    fig.update_yaxes(range=[0, 112], ticksuffix=" %")
+    fig.update_yaxes(range=[0, 112], ticksuffix=pct_suffix(lang))
     fig.update_yaxes(title_text=y_title, row=1, col=1)
     fig = _frame(fig, lang, height, None)
     fig.update_layout(

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ticketlib.charts.axes import GOAL_COLOUR, _frame, pct_text
+from ticketlib.charts.axes import GOAL_COLOUR, _frame, pct_suffix, pct_text
 from ticketlib.charts.palette import COMPLIANCE_SCALE
 from ticketlib.domain.literal import plotly_literal
 from ticketlib.queries.sla import ALL_KEY, group_key
@@ -93,7 +93,7 @@ def compliance_heatmap(
             xgap=2,
             ygap=2,
             hoverinfo="skip",
-            colorbar={"ticksuffix": " %", "thickness": 12, "len": 0.9},
+            colorbar={"ticksuffix": pct_suffix(lang), "thickness": 12, "len": 0.9},
             name="heatmap",
         )
     )

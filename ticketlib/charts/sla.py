@@ -16,7 +16,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ticketlib.charts.axes import GOAL_COLOUR, _date_ticks, _frame, _goal_line, day_format
+from ticketlib.charts.axes import (
+    GOAL_COLOUR,
+    _date_ticks,
+    _frame,
+    _goal_line,
+    day_format,
+    pct_suffix,
+)
 from ticketlib.charts.palette import NEUTRAL, etat_colour, priority_colour
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 
@@ -116,7 +123,7 @@ def compliance_trend(
     if goal is not None:
         lows.append(100 * goal)
     low = max(0, 10 * ((min(lows) - 5) // 10)) if lows else 0
-    fig.update_yaxes(title=y_title, range=[low, 100], ticksuffix=" %")
+    fig.update_yaxes(title=y_title, range=[low, 100], ticksuffix=pct_suffix(lang))
     if goal is not None:
         _goal_line(fig, goal, goal_label)
     fig.update_xaxes(**_date_ticks(data["row_value"].unique(), lang))

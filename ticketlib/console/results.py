@@ -17,19 +17,27 @@ def _rows_within(batch: pa.RecordBatch, budget: int) -> pa.RecordBatch:
 
 
 def _to_pandas(table: pa.Table) -> pd.DataFrame:
-    """Arrow to pandas with plain types: enums as text, whole-number decimals as integers."""
+    """Arrow to pandas with plain types: enums as text, whole-number decimals as integers,
+    other decimals (`avg`, `round(x, 1)`…) as floats: numbers on the page and in every export,
+    never Python `Decimal` objects written as quoted text (issue 13, item 11)."""
     columns = []
     for field, column in zip(table.schema, table.columns):
         if pa.types.is_dictionary(field.type):
             column = column.cast(field.type.value_type)
-        elif pa.types.is_decimal(field.type) and field.type.scale == 0:
-            try:
-                column = column.cast(pa.int64())
-            except pa.ArrowInvalid:
-                column = column.cast(pa.float64())
+        elif pa.types.is_decimal(field.type):
+            column = _decimal_as_number(column, field.type.scale)
         columns.append(column)
     names = _unique(table.schema.names)
     return pa.table(columns, names=names).to_pandas()
+
+
+def _decimal_as_number(column, scale: int):
+    if scale == 0:
+        try:
+            return column.cast(pa.int64())
+        except pa.ArrowInvalid:
+            pass  # beyond 64 bits: a float
+    return column.cast(pa.float64(), safe=False)
 
 
 def exportable(frame: pd.DataFrame) -> pd.DataFrame:

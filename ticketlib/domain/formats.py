@@ -36,6 +36,15 @@ def missing(x) -> bool:
         return False
 
 
+def plural_form(n, lang: str = "fr") -> str:
+    """CLDR's plural category of the count `n` in `lang`, by Babel: "one" for 0 and 1 in French
+    ("0 ligne", "1 ligne"), for 1 only in English ("1 row", "0 rows"); "other" (or "many")
+    otherwise. A label's `<key>_one` variant is used for "one" (`app.i18n.tr`)."""
+    from babel import Locale
+
+    return Locale.parse(_locale(lang)).plural_form(abs(n))
+
+
 def fmt_num(x, lang: str = "fr", digits: int = 1) -> str:
     """A number with `digits` decimals (rounded as Python rounds the float)."""
     if missing(x):

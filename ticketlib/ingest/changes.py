@@ -27,6 +27,7 @@ two sources in one import never collide.
 from __future__ import annotations
 
 from ticketlib.db.sqlfiles import run_script
+from ticketlib.domain.bilingual import said
 from ticketlib.ingest.jsonfiles import JsonFile
 from ticketlib.ingest.staging import StagedFile
 
@@ -103,10 +104,18 @@ def _counts(con, index: int) -> dict[str, int]:
 
 
 def _notes(con, f: JsonFile, unit: str, counts: dict[str, int]) -> list[str]:
+    sides = LAYOUTS[f.layout].split(" / ")
+    layout_fr, layout_en = sides[0], sides[-1]
     notes = [
-        f"{f.docs} {LAYOUTS[f.layout]}, {unit} : {counts['tickets']} "
-        f"tickets, {counts['events']} événements / events (statut à la création, changements "
-        "de statut, de priorité / status at creation, status and priority changes)"
+        said(
+            f"{f.docs} {layout_fr}, {unit} : {counts['tickets']} tickets, {counts['events']} "
+            "événements (statut à la création, changements de statut, de priorité)",
+            f"{f.docs} {layout_en}, {unit}: {counts['tickets']} tickets, {counts['events']} "
+            "events (status at creation, status and priority changes)",
+            f"{f.docs} {LAYOUTS[f.layout]}, {unit} : {counts['tickets']} "
+            f"tickets, {counts['events']} événements / events (statut à la création, changements "
+            "de statut, de priorité / status at creation, status and priority changes)",
+        )
     ]
     truncated = con.execute(
         """
@@ -119,9 +128,16 @@ def _notes(con, f: JsonFile, unit: str, counts: dict[str, int]) -> list[str]:
     if truncated:
         shown = "; ".join(f"{t}: {p} of {d} histories" for t, p, d in truncated[:NOTE_LIMIT])
         more = f"; … +{len(truncated) - NOTE_LIMIT}" if len(truncated) > NOTE_LIMIT else ""
+        n = len(truncated)
         notes.append(
-            f"historique tronqué / truncated changelog: {len(truncated)} ticket(s) chargé(s) et "
-            f"signalé(s) / loaded and flagged changelog_truncated ({shown}{more})"
+            said(
+                f"historique tronqué : {n} ticket(s) chargé(s) et signalé(s) "
+                f"changelog_truncated ({shown}{more})",
+                f"truncated changelog: {n} ticket(s) loaded and flagged changelog_truncated "
+                f"({shown}{more})",
+                f"historique tronqué / truncated changelog: {n} ticket(s) chargé(s) et "
+                f"signalé(s) / loaded and flagged changelog_truncated ({shown}{more})",
+            )
         )
     unmapped = con.execute(
         """
@@ -135,9 +151,18 @@ def _notes(con, f: JsonFile, unit: str, counts: dict[str, int]) -> list[str]:
     ).fetchall()
     for raw, key, n in unmapped[:NOTE_LIMIT]:
         alias = f'"{key}" = "<état>"' + (f' ou/or "{raw}" = "<état>"' if key != raw else "")
+        one = f'"{key}" = "<état>"'
         notes.append(
-            f"statut sans correspondance / unmapped status {raw!r} ×{n}: ajoutez / add {alias} "
-            "sous / under [status] d'un fichier --mapping / in a --mapping file"
+            said(
+                f"statut sans correspondance {raw!r} ×{n} : ajoutez {one}"
+                + (f' ou "{raw}" = "<état>"' if key != raw else "")
+                + " sous [status] d'un fichier de correspondance (.toml)",
+                f"unmapped status {raw!r} ×{n}: add {one}"
+                + (f' or "{raw}" = "<état>"' if key != raw else "")
+                + " under [status] in a mapping file (.toml)",
+                f"statut sans correspondance / unmapped status {raw!r} ×{n}: ajoutez / add "
+                f"{alias} sous / under [status] d'un fichier --mapping / in a --mapping file",
+            )
         )
     if len(unmapped) > NOTE_LIMIT:
         notes.append(f"… +{len(unmapped) - NOTE_LIMIT} statuts sans correspondance / unmapped")

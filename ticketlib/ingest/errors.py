@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ticketlib.domain.bilingual import in_language
+
 
 class FileError(ValueError):
     """A file that cannot be used at all; nothing of it is stored.
@@ -17,7 +19,12 @@ class FileError(ValueError):
         names = ", ".join(Path(p).name for p in paths) or "-"
         super().__init__(" ".join(f"{names}: {why}".split()))
         self.path = str(paths[0]) if len(paths) == 1 else names
+        self.names = names
         self.why = why
+
+    def message(self, lang: str = "fr") -> str:
+        """The same line in one language, for a page (the CLI prints both, `str(self)`)."""
+        return " ".join(f"{self.names}: {in_language(self.why, lang)}".split())
 
 
 def unexpected(paths, exc: Exception) -> FileError:

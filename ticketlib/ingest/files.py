@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from ticketlib.db.sqlfiles import render
+from ticketlib.domain.bilingual import said
 from ticketlib.ingest.errors import FileError, first_line, unexpected  # noqa: F401 (re-exported)
 from ticketlib.ingest.rawbytes import (  # noqa: F401 (CappedReader, expanded re-exported)
     MAX_FIELD_ENV,
@@ -158,11 +159,16 @@ def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTab
     nul, huge = byte_scan(path)
     if huge is not None:
         mb = max_field_mb()
+        fr = (
+            f"champ entre guillemets de plus de {mb} Mio ouvert ligne {huge} (ou guillemet non "
+            "fermé)"
+        )
+        en = f"quoted field over {mb} MiB opened at line {huge} (or an unclosed quote)"
         raise FileError(
             shown,
-            f"champ entre guillemets de plus de {mb} Mio ouvert ligne {huge} (ou guillemet non "
-            f"fermé) / quoted field over {mb} MiB opened at line {huge} (or an unclosed quote); "
-            f"{MAX_FIELD_ENV}",
+            said(
+                f"{fr} ; {MAX_FIELD_ENV}", f"{en}; {MAX_FIELD_ENV}", f"{fr} / {en}; {MAX_FIELD_ENV}"
+            ),
         )
     try:
         rejects = [] if nul else _scan(con, path, table, delim, internal)
@@ -172,8 +178,8 @@ def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTab
     if nul or failure is not None or any(r[1].startswith("INVALID ENCODING") for r in rejects):
         # Not UTF-8 (Windows-1252 from French Excel, or one stray byte), NUL bytes or mixed line
         # endings: read a normalised UTF-8 copy instead (the file itself stays as it is).
-        source, encoding, said = normalised_copy(path)
-        notes += said
+        source, encoding, byte_notes = normalised_copy(path)
+        notes += byte_notes
         try:
             rejects = _scan(con, source, table, delim, internal)
         except duckdb.Error as exc:

@@ -12,6 +12,7 @@ import importlib
 import zlib
 from pathlib import Path
 
+from ticketlib.domain.bilingual import said
 from ticketlib.domain.config import ConfigError
 from ticketlib.ingest.files import FileError, unexpected
 from ticketlib.ingest.mapping import load_mapping
@@ -69,10 +70,17 @@ def detect(path: Path) -> str:
             continue
         if module.sniff(path, head):
             return fmt
+    kinds = "csv générique / generic csv, jira, zendesk, servicenow, eventlog"
     raise FileError(
         path,
-        "format non reconnu / format not recognised (csv générique, jira, zendesk, servicenow, "
-        "eventlog); précisez --format / give --format",
+        said(
+            f"format non reconnu ({kinds.replace(' / generic csv', '')}) : choisissez le "
+            "format (menu Format, ou --format en ligne de commande)",
+            f"format not recognised ({kinds.replace('csv générique / ', '')}): choose the "
+            "format (Format menu, or --format on the command line)",
+            cli="format non reconnu / format not recognised (csv générique, jira, zendesk, "
+            "servicenow, eventlog); précisez --format / give --format",
+        ),
     )
 
 

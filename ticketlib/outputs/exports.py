@@ -30,18 +30,30 @@ def _local(frame: pd.DataFrame, tz: str) -> pd.DataFrame:
     return out
 
 
+CSV_DIGITS = 6  # decimals kept in a CSV cell: 0.1 + 0.2 is written 0,3, not 0,30000000000000004
+
+
 def to_excel_csv(frame: pd.DataFrame, tz: str = "Europe/Paris", lang: str = "fr") -> bytes:
-    """CSV that French Excel opens as is: UTF-8 with BOM, `;`, decimal comma, dd/mm/yyyy."""
+    """CSV that French Excel opens as is, whatever the page's language (issue 13, item 11): UTF-8
+    with BOM, `;`, decimal comma, floats rounded to `CSV_DIGITS` decimals, DECIMAL values as
+    numbers. The language sets the dates (dd/mm/yyyy or ISO, both read as dates by French
+    Excel) and oui/non or yes/no. Why one format: the desk's Excel is French whichever language
+    a reader picks in the page; Excel in another locale opens the .xlsx, whose numbers and dates
+    are typed cells in every locale."""
     out = neutralise(_local(frame, tz))
     for column in out.columns:
         if pd.api.types.is_bool_dtype(out[column]):
             out[column] = out[column].map(
                 {True: "oui", False: "non"} if lang == "fr" else {True: "yes", False: "no"}
             )
+        elif out[column].dtype == object and out[column].map(_is_decimal).any():
+            out[column] = out[column].map(lambda v: float(v) if _is_decimal(v) else v)
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(CSV_DIGITS)
     text = out.to_csv(
         index=False,
-        sep=";" if lang == "fr" else ",",
-        decimal="," if lang == "fr" else ".",
+        sep=";",
+        decimal=",",
         date_format="%d/%m/%Y %H:%M:%S" if lang == "fr" else "%Y-%m-%d %H:%M:%S",
         lineterminator="\r\n",
     )

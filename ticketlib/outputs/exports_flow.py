@@ -1,7 +1,7 @@
 """Full exports of the workflow pages' tables (every filtered row, up to millions) as the CSV
 that French Excel opens as is, written by DuckDB: the same file `exports.to_excel_csv` makes
-from a DataFrame (UTF-8 with BOM, `;`, decimal comma, local dd/mm/yyyy times, oui/non, formulas
-neutralised), without holding the rows in pandas (a million rows took minutes and gigabytes
+from a DataFrame (UTF-8 with BOM, `;`, decimal comma and floats rounded to `CSV_DIGITS`
+decimals in both languages, local dd/mm/yyyy times, oui/non, formulas neutralised), without holding the rows in pandas (a million rows took minutes and gigabytes
 that way). Each cell's treatment follows its SQL type.
 """
 
@@ -13,7 +13,7 @@ import io
 from ticketlib.db.sqlfiles import bound, render
 from ticketlib.domain.config import SlaConfig
 from ticketlib.marts.dataset import Marts
-from ticketlib.outputs.exports import FORMULA_START
+from ticketlib.outputs.exports import CSV_DIGITS, FORMULA_START
 from ticketlib.queries import runner
 from ticketlib.queries import tickets as ticket_queries
 from ticketlib.queries import workflow as metrics_flow
@@ -52,7 +52,7 @@ def query_csv(
     """The rows of `query` (its own order), the given columns with their headers. A column in
     `labels` shows `labels[column][code]` (`labels[column][""]` for none)."""
     fr = lang == "fr"
-    sep = ";" if fr else ","
+    sep = ";"  # French Excel's, in both languages (exports.to_excel_csv says why)
     when = "%d/%m/%Y %H:%M:%S" if fr else "%Y-%m-%d %H:%M:%S"
     query = query.strip().rstrip(";")
     probe = f"select * from ({query}) limit 0"
@@ -77,8 +77,10 @@ def query_csv(
             cell = f"strftime(timezone($csv_tz, {column}), '{when}')"
         elif kind == "BOOLEAN":
             cell = f"case when {column} then $csv_yes when not {column} then $csv_no end"
+        elif kind.startswith(("DOUBLE", "FLOAT", "DECIMAL")):
+            cell = f"replace(round({column}::double, {CSV_DIGITS})::varchar, '.', ',')"
         elif kind.startswith(NUMERIC):
-            cell = f"replace({column}::varchar, '.', ',')" if fr else f"{column}::varchar"
+            cell = f"{column}::varchar"
         else:
             cell = _text(f"{column}::varchar")
         cells.append(_quoted(cell, sep))

@@ -9,13 +9,17 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+INSTALL_CHROMIUM = "apt-get install chromium, ou/or python -m playwright install chromium"
+
 
 class PdfUnavailable(RuntimeError):
     """No chromium to print with, or it failed: the message says which, in French and English."""
 
 
 def chromium_path() -> str | None:
-    """Debian's chromium (or a Chrome) on this machine; TICKETLIB_CHROMIUM overrides."""
+    """Debian's chromium (or a Chrome) on this machine, else the chromium Playwright downloaded
+    (`python -m playwright install chromium`, no root needed; issue 13, item 14);
+    TICKETLIB_CHROMIUM overrides."""
     configured = os.environ.get("TICKETLIB_CHROMIUM")
     if configured:
         return configured if Path(configured).exists() else None
@@ -23,7 +27,18 @@ def chromium_path() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    return None
+    return playwright_chromium()
+
+
+def playwright_chromium() -> str | None:
+    """The newest chromium in Playwright's browser folder (`$PLAYWRIGHT_BROWSERS_PATH`, default
+    ~/.cache/ms-playwright on Linux), or None."""
+    folder = os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or str(Path.home() / ".cache/ms-playwright")
+    found = sorted(
+        Path(folder).glob("chromium-*/chrome-linux*/chrome"),
+        key=lambda p: int(p.parts[-3].rpartition("-")[2] or 0),
+    )
+    return str(found[-1]) if found and os.access(found[-1], os.X_OK) else None
 
 
 def review_pdf(html: str, timeout: float = 90.0) -> bytes:
@@ -32,9 +47,9 @@ def review_pdf(html: str, timeout: float = 90.0) -> bytes:
     if browser is None:
         raise PdfUnavailable(
             "PDF indisponible : chromium n'est pas installé sur le serveur "
-            "(apt-get install chromium). Le fichier HTML contient la même revue. / "
+            f"({INSTALL_CHROMIUM}). Le fichier HTML contient la même revue. / "
             "PDF unavailable: chromium is not installed on the server "
-            "(apt-get install chromium). The HTML file holds the same review."
+            f"({INSTALL_CHROMIUM}). The HTML file holds the same review."
         )
     with tempfile.TemporaryDirectory(prefix="ticketlib-pdf-") as tmp:
         page = Path(tmp) / "review.html"

@@ -47,9 +47,9 @@ def write_review(
         )
     if out.suffix.lower() == ".pdf" and print_pdf.chromium_path() is None:
         raise print_pdf.PdfUnavailable(
-            "PDF indisponible : chromium n'est pas installé (apt-get install chromium) ; "
+            f"PDF indisponible : chromium n'est pas installé ({print_pdf.INSTALL_CHROMIUM}) ; "
             "écrivez un .html / PDF unavailable: chromium is not installed "
-            "(apt-get install chromium); write an .html"
+            f"({print_pdf.INSTALL_CHROMIUM}); write an .html"
         )
     path = Path(db) if db else store.default_db()
     if not path.exists():

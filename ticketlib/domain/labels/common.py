@@ -27,7 +27,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "customers": ("Clients", "Customers"),
     "teams": ("Équipes", "Teams"),
     "agents": ("Agents", "Agents"),
-    "etats": ("États (à la date d'analyse)", "États (at the as-of time)"),
+    "etats": ("États (à la date d'analyse)", "States (at the as-of time)"),
     "as_of": ("Date d'analyse", "As of"),
     "as_of_help": (
         "Instant auquel tout est calculé : les événements postérieurs sont ignorés. "
@@ -48,7 +48,7 @@ COMMON: dict[str, tuple[str, str]] = {
         "`make demo-db`.",
     ),
     "no_rows": ("Aucun ticket ne correspond aux filtres.", "No ticket matches the filters."),
-    "download_csv": ("CSV (Excel FR)", "CSV (Excel)"),
+    "download_csv": ("CSV (Excel FR)", "CSV (French Excel)"),
     "download_xlsx": ("Excel .xlsx", "Excel .xlsx"),
     "rows_shown": ("{shown} tickets affichés sur {total}", "{shown} of {total} tickets shown"),
     "tto": ("Prise en charge (TTO)", "Time to take charge (TTO)"),
@@ -68,7 +68,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "title": ("Titre", "Title"),
     "customer": ("Client", "Customer"),
     "priority": ("Priorité", "Priority"),
-    "etat": ("État", "État"),
+    "etat": ("État", "State"),
     "created_at": ("Créé le", "Created"),
     "team": ("Équipe", "Team"),
     "assignee": ("Agent", "Agent"),
@@ -90,8 +90,8 @@ COMMON: dict[str, tuple[str, str]] = {
     "clock_status": ("Statut du délai", "Clock status"),
     "due_at": ("Échéance", "Due"),
     "overrun_h": ("Dépassement (h ouvrées)", "Overrun (business h)"),
-    "consumed_by": ("État le plus consommateur", "État that used most"),
-    "consumed_h": ("Consommé dans cet état (h)", "Used in that état (h)"),
+    "consumed_by": ("État le plus consommateur", "State that used most"),
+    "consumed_h": ("Consommé dans cet état (h)", "Used in that state (h)"),
     # issue 13
     "scope_all": (
         "Aucune période choisie : **tout l'historique** (tickets créés du {a} au {b}). Choisissez une période dans les filtres pour la restreindre.",
@@ -103,4 +103,6 @@ COMMON: dict[str, tuple[str, str]] = {
     "scope_between": ("du {a} au {b}", "from {a} to {b}"),
     "scope_from": ("depuis le {a}", "since {a}"),
     "scope_to": ("jusqu'au {b}", "up to {b}"),
+    # issue 13: language
+    "uploader_browse": ("Choisir des fichiers", "Browse files"),
 }

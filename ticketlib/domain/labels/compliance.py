@@ -99,7 +99,7 @@ COMPLIANCE: dict[str, tuple[str, str]] = {
     ),
     "c_closed_days": ("Jours fermés en plus", "Extra closed days"),
     "c_open_days": ("Jours fériés travaillés", "Holidays worked anyway"),
-    "c_pause": ("États en pause (TTR)", "Pause états (TTR)"),
+    "c_pause": ("États en pause (TTR)", "Pause states (TTR)"),
     "c_pause_value": (
         "{etats} (et RÉSOLU, FERMÉ où l'horloge est arrêtée)",
         "{etats} (and RESOLVED, CLOSED where the clock stops)",

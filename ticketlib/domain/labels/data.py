@@ -46,7 +46,7 @@ DONNEES: dict[str, tuple[str, str]] = {
     "mapping_help": (
         "Fait correspondre les statuts et priorités de l'outil source aux états du support "
         "(voir data/mappings/).",
-        "Maps the source tool's statuses and priorities to the desk's états (see data/mappings/).",
+        "Maps the source tool's statuses and priorities to the desk's states (see data/mappings/).",
     ),
     "run": ("Importer", "Import"),
     "running": ("Import en cours…", "Importing…"),
@@ -128,7 +128,7 @@ DONNEES: dict[str, tuple[str, str]] = {
     "f_no_priority": ("Jamais de priorité (priorité par défaut)", "Never a priority (default)"),
     "f_same_instant": (
         "Plusieurs changements d'état au même instant",
-        "Several changes of état at one instant",
+        "Several changes of state at one instant",
     ),
     "f_event_before_creation": (
         "Événement daté d'avant la création (pris à la création)",
@@ -222,6 +222,8 @@ REQUETES_SQL: dict[str, tuple[str, str]] = {
     ),
     "download_parquet": ("Parquet", "Parquet"),
     "empty": ("La requête n'a renvoyé aucune ligne.", "The query returned no row."),
+    # issue 13: language
+    "result_one": ("{rows} ligne en {s} s.", "{rows} row in {s} s."),
 }
 
 # Why a row was not loaded (quarantine and skip reasons).

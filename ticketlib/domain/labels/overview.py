@@ -41,7 +41,7 @@ OVERVIEW: dict[str, tuple[str, str]] = {
     "h_backlog": (
         "Tickets dont l'horloge TTR tourne à la date d'analyse : tous les états sauf RÉSOLU "
         "et FERMÉ. Ignore la période.",
-        "Tickets whose TTR clock runs at the as-of time: every état but RESOLVED and CLOSED. "
+        "Tickets whose TTR clock runs at the as-of time: every state but RESOLVED and CLOSED. "
         "Ignores the period.",
     ),
     "h_compliance": (
@@ -83,14 +83,14 @@ OVERVIEW: dict[str, tuple[str, str]] = {
     "compliance_axis": ("Conformité", "Compliance"),
     "week_of": ("semaine du", "week of"),
     "all_priorities": ("Toutes priorités", "All priorities"),
-    "backlog_title": ("Backlog par état (fin de journée)", "Backlog by état (end of day)"),
+    "backlog_title": ("Backlog par état (fin de journée)", "Backlog by state (end of day)"),
     "backlog_caption": (
         "Tickets non fermés à la fin de chaque jour, empilés par état. RÉSOLU attend "
         "l'acceptation du client : il n'entre pas dans le backlog ouvert des indicateurs. "
         "Cliquez sur une couleur d'un jour pour lister les tickets de ce jour et de cet état.",
-        "Tickets not closed at the end of each day, stacked by état. RESOLVED waits for the "
+        "Tickets not closed at the end of each day, stacked by state. RESOLVED waits for the "
         "customer's acceptance: the open backlog of the cards leaves it out. Click a colour of "
-        "a day to list the tickets of that day and état.",
+        "a day to list the tickets of that day and state.",
     ),
     "tickets_axis": ("Tickets", "Tickets"),
     "drill_title": ("Tickets sélectionnés", "Selected tickets"),
@@ -102,7 +102,7 @@ OVERVIEW: dict[str, tuple[str, str]] = {
     "drill_prio": ("priorité {p}", "priority {p}"),
     "drill_backlog": (
         "Tickets à l'état {etat} à la fin du {day}.",
-        "Tickets in état {etat} at the end of {day}.",
+        "Tickets in state {etat} at the end of {day}.",
     ),
     "drill_close": ("Fermer la sélection", "Close the selection"),
     "drill_hint": (

@@ -28,10 +28,12 @@ REVUE_CLIENT: dict[str, tuple[str, str]] = {
     ),
     "pdf_missing": (
         "PDF indisponible : chromium n'est pas installé sur ce serveur "
-        "(`apt-get install chromium`). Le fichier HTML contient la même revue et s'imprime "
-        "en PDF depuis le navigateur.",
+        "(`apt-get install chromium`, ou sans droits root `python -m playwright install "
+        "chromium`). Le fichier HTML contient la même revue et s'imprime en PDF depuis le "
+        "navigateur.",
         "PDF unavailable: chromium is not installed on this server (`apt-get install "
-        "chromium`). The HTML file holds the same review and prints to PDF from the browser.",
+        "chromium`, or without root `python -m playwright install chromium`). The HTML file "
+        "holds the same review and prints to PDF from the browser.",
     ),
     "computed": (
         "Calculé au {as_of} ({tz}) · calendrier {hours}, fériés {holidays} · cibles {targets}",
@@ -40,7 +42,7 @@ REVUE_CLIENT: dict[str, tuple[str, str]] = {
     "breaches_caption": (
         "Un ticket peut dépasser ses deux délais. « Consommé par » : l'état où le délai s'est "
         "écoulé.",
-        'A ticket may breach both clocks. "Consumed by": the état where the clock ran.',
+        'A ticket may breach both clocks. "Consumed by": the state where the clock ran.',
     ),
     "selected_hint": (
         "Sélectionnez un ticket pour ouvrir son parcours.",
@@ -89,7 +91,7 @@ REVIEW: dict[str, tuple[str, str]] = {
     "closed_days": ("Jours fermés en plus", "Extra closed days"),
     "open_days": ("Fériés travaillés", "Holidays worked"),
     "targets": ("Cibles (temps ouvré)", "Targets (business time)"),
-    "pause": ("États qui suspendent le TTR", "États that pause TTR"),
+    "pause": ("États qui suspendent le TTR", "States that pause TTR"),
     "default_priority": ("Priorité par défaut", "Default priority"),
     "at_risk_rule": ("Seuil « à risque »", "At-risk threshold"),
     "reopen_rule": ("Réouverture", "Reopen policy"),
@@ -161,8 +163,8 @@ REVIEW: dict[str, tuple[str, str]] = {
         "Un ticket peut dépasser ses deux délais. « Consommé par » : l'état où le délai s'est "
         "écoulé (pour le TTO, toujours OUVERT ; pour le TTR, l'état compté où le ticket a passé "
         "le plus de temps ouvré).",
-        'A ticket may breach both clocks. "Consumed by": the état where the clock ran (for '
-        "TTO always OPEN; for TTR the counted état where the ticket spent most business time).",
+        'A ticket may breach both clocks. "Consumed by": the state where the clock ran (for '
+        "TTO always OPEN; for TTR the counted state where the ticket spent most business time).",
     ),
     "clock": ("Délai", "Clock"),
     "target": ("Cible", "Target"),
@@ -180,7 +182,7 @@ REVIEW: dict[str, tuple[str, str]] = {
     "tickets_title": ("Tickets de la période", "Tickets of the period"),
     "ticket": ("Ticket", "Ticket"),
     "title_col": ("Titre", "Title"),
-    "etat": ("État", "État"),
+    "etat": ("État", "State"),
     "created": ("Créé le", "Created"),
     "customer_wait_col": ("Le support attendait", "Desk waited"),
     "requester_wait_col": ("Le client attendait", "Customer waited"),
@@ -198,7 +200,7 @@ REVIEW: dict[str, tuple[str, str]] = {
         "mesurent en temps ouvré du calendrier ci-dessus. La cible d'un délai est celle de la "
         "priorité en vigueur quand il s'arrête.",
         "TTO: from creation to the first time the ticket leaves OPEN, never paused. TTR: from "
-        "creation to resolution, without the time spent in the états that pause it and in "
+        "creation to resolution, without the time spent in the states that pause it and in "
         "RESOLVED / CLOSED; on reopening it resumes where it stood. Both count business time of "
         "the calendar above. A clock's target is that of the priority in force when it stops.",
     ),
@@ -209,4 +211,6 @@ REVIEW: dict[str, tuple[str, str]] = {
     ),
     "lists_title": ("Délais dépassés et tickets", "Breached clocks and tickets"),
     "goal": ("objectif {pct}", "goal {pct}"),
+    # issue 13: language
+    "met_of_one": ("{met} respecté sur {n}", "{met} met of {n}"),
 }

@@ -16,7 +16,7 @@ TICKET_VIEW: dict[str, tuple[str, str]] = {
     "timeline": ("Parcours du ticket", "The ticket's path"),
     "clocks": ("Délais SLA", "SLA clocks"),
     "events": ("Événements", "Events"),
-    "per_etat": ("Temps par état", "Time per état"),
+    "per_etat": ("Temps par état", "Time per state"),
     "per_etat_note": (
         "Heures murales et heures ouvrées du calendrier ; FERMÉ n'est pas tracé (après la "
         "clôture, le temps ne fait que croître).",
@@ -38,7 +38,7 @@ TICKET_VIEW: dict[str, tuple[str, str]] = {
     "as_of_mark": ("date d'analyse", "as of"),
     "ts": ("Horodatage", "Timestamp"),
     "status_raw": ("Statut brut (export)", "Raw status (export)"),
-    "etat": ("État", "État"),
+    "etat": ("État", "State"),
     "priority_raw": ("Priorité brute", "Raw priority"),
     "file_name": ("Fichier source", "Source file"),
     "source_row": ("Ligne", "Row"),

@@ -8,7 +8,7 @@ PARCOURS: dict[str, tuple[str, str]] = {
         "Combien de tickets atteignent chaque état, par quelles transitions ils passent, "
         "combien sont réouverts. Cliquez sur une barre de l'entonnoir ou une ligne des "
         "transitions inattendues, ou choisissez une étape plus bas, pour voir ses tickets.",
-        "How many tickets reach each état, which transitions they take, how many are "
+        "How many tickets reach each state, which transitions they take, how many are "
         "reopened. Click a bar of the funnel or a row of the unexpected transitions, or choose "
         "a step below, to list its tickets.",
     ),
@@ -17,11 +17,11 @@ PARCOURS: dict[str, tuple[str, str]] = {
         "Tickets ayant atteint chaque état au moins une fois ; la conversion se lit depuis "
         "l'étape précédente du parcours (PRIS EN COMPTE depuis OUVERT, les attentes et RÉSOLU "
         "depuis PRIS EN COMPTE, FERMÉ et RÉOUVERT depuis RÉSOLU).",
-        "Tickets that reached each état at least once; the conversion is from the step before "
+        "Tickets that reached each state at least once; the conversion is from the step before "
         "it in the workflow (TAKEN IN CHARGE from OPEN, the waits and RESOLVED from TAKEN IN "
         "CHARGE, CLOSED and REOPENED from RESOLVED).",
     ),
-    "sankey": ("Transitions entre états", "Transitions between états"),
+    "sankey": ("Transitions entre états", "Transitions between states"),
     "sankey_help": (
         "Largeur = nombre de transitions ; en rouge, celles que le processus ne prévoit pas.",
         "Width = number of transitions; in red, those the workflow does not expect.",
@@ -64,6 +64,9 @@ PARCOURS: dict[str, tuple[str, str]] = {
         "{n} tickets y sont arrivés sans passer par {step} (non comptés dans le %)",
         "{n} tickets got here without going through {step} (not counted in the %)",
     ),
+    # issue 13: language
+    "step_etat_one": ("A atteint {etat} ({n} ticket)", "Reached {etat} ({n} ticket)"),
+    "step_transition_one": ("{a} → {b} ({n} transition)", "{a} → {b} ({n} transition)"),
 }
 
 # Parcours: sort orders of the ticket list.
@@ -85,7 +88,7 @@ DEPASSEMENTS: dict[str, tuple[str, str]] = {
         "plus couru. Sélectionnez une ligne pour ouvrir le ticket.",
         "Tickets with a clock (TTO or TTR) breached or at risk: open tickets first, then those "
         "resolved in the period. The overrun is in business hours (negative: time left); the "
-        "état that used most is where the clock ran longest. Select a row to open the ticket.",
+        "state that used most is where the clock ran longest. Select a row to open the ticket.",
     ),
     "open_breached": ("Ouverts en dépassement", "Open, breached"),
     "open_at_risk": ("Ouverts à risque", "Open, at risk"),

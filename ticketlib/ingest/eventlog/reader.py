@@ -29,6 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ticketlib.db.sqlfiles import run_script
+from ticketlib.domain.bilingual import said
 from ticketlib.domain.vocabulary import ETAT_VOCABULARY
 from ticketlib.ingest import log_columns as logs
 from ticketlib.ingest.eventlog import xes
@@ -91,7 +92,13 @@ def stage(con, files: list[tuple[int, Path]], mapping: Mapping) -> list[StagedFi
             f"{e.file_index} group by all order by 2 desc, 1",
         )
         if ignored:
-            e.notes.append(f"activités ignorées / ignored activities: {ignored}")
+            e.notes.append(
+                said(
+                    f"activités ignorées : {ignored}",
+                    f"ignored activities: {ignored}",
+                    f"activités ignorées / ignored activities: {ignored}",
+                )
+            )
     return entries + _derived(con, entries)
 
 

@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 
 from ticketlib.db.sqlfiles import query, render, run_script
+from ticketlib.domain.bilingual import said
 from ticketlib.domain.config import ConfigError
 from ticketlib.ingest import changes
 from ticketlib.ingest.jsonfiles import (
@@ -144,6 +145,12 @@ def _flag_missing_changelogs(con, staged: list[StagedFile]) -> None:
         n = sum(1 for i, _ in rows if i == f.file_index)
         if n:
             f.notes.append(
-                f"{n} ticket(s) sans historique / without changelog (expand=changelog): "
-                "seul leur statut actuel est connu / only their current status is known"
+                said(
+                    f"{n} ticket(s) sans historique (expand=changelog) : seul leur statut "
+                    "actuel est connu",
+                    f"{n} ticket(s) without changelog (expand=changelog): only their current "
+                    "status is known",
+                    f"{n} ticket(s) sans historique / without changelog (expand=changelog): "
+                    "seul leur statut actuel est connu / only their current status is known",
+                )
             )

@@ -40,6 +40,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ticketlib.db.sqlfiles import query, run_script
+from ticketlib.domain.bilingual import said
 from ticketlib.ingest import log_columns as logs
 from ticketlib.ingest.files import (
     FileError,
@@ -107,9 +108,14 @@ def stage(con, files: list[tuple[int, Path]], mapping) -> list[StagedFile]:
             e.notes.append(
                 "journal d'audit (une ligne par mise à jour) / audit log (one row per update)"
                 if layout == "audit"
-                else "instantané de la table incident, sans historique / incident table "
-                "snapshot, no history: événements dérivés des dates / events derived from the "
-                "dates"
+                else said(
+                    "instantané de la table incident, sans historique : événements dérivés des "
+                    "dates",
+                    "incident table snapshot, no history: events derived from the dates",
+                    "instantané de la table incident, sans historique / incident table "
+                    "snapshot, no history: événements dérivés des dates / events derived from "
+                    "the dates",
+                )
             )
         entries.append(e)
     run_script(con, "read_servicenow", ns=NS, derived=logs.DERIVED_OFFSET)

@@ -6,6 +6,7 @@ from app import choice, components, data, state, ticket_view
 from app.i18n import etat_label, fmt_int, t, tr
 from ticketlib.charts.flow import funnel_figure, reopen_figure, sankey_figure
 from ticketlib.domain import labels
+from ticketlib.domain.formats import MISSING
 
 LABELS = labels.PARCOURS
 SORTS = labels.PARCOURS_SORTS
@@ -109,6 +110,7 @@ with right:
             column_config={
                 c: tr(LABELS, c) for c in ("from_etat", "to_etat", "transitions", "tickets")
             },
+            placeholder=MISSING,
         )
 
 # the step: every état reached and every transition taken, with their ticket counts
@@ -125,8 +127,15 @@ pairs = {
 def _step_label(step_id: str) -> str:
     kind, a, b = _parse(step_id)
     if kind == "etat":
-        return tr(LABELS, "step_etat", etat=etat_label(b), n=fmt_int(counts.get(b, 0)))
-    return tr(LABELS, "step_transition", a=etat_label(a), b=etat_label(b), n=fmt_int(pairs[(a, b)]))
+        return tr(
+            LABELS,
+            "step_etat",
+            etat=etat_label(b),
+            n=fmt_int(counts.get(b, 0)),
+            plural=counts.get(b, 0),
+        )
+    n = pairs[(a, b)]
+    return tr(LABELS, "step_transition", a=etat_label(a), b=etat_label(b), n=fmt_int(n), plural=n)
 
 
 if st.session_state.get("wf_step") not in options:

@@ -12,8 +12,9 @@ from datetime import date
 import streamlit as st
 
 from app import components, data, data_review, state, ticket_view
-from app.i18n import fmt_date, fmt_hours, fmt_int, fmt_pct, lang, priority_label, t, tr
+from app.i18n import fmt_date, fmt_hours, fmt_int, fmt_pct, lang, localised, priority_label, t, tr
 from ticketlib.domain import labels
+from ticketlib.domain.formats import MISSING
 from ticketlib.domain.labels import REVIEW as REPORT_LABELS
 from ticketlib.outputs import print_pdf, report
 
@@ -166,14 +167,14 @@ row1[0].metric(L("k_tickets"), fmt_int(k.tickets), border=True)
 row1[1].metric(
     L("k_tto"),
     fmt_pct(k.tto_compliance),
-    delta_description=L("met_of", met=fmt_int(k.tto_met), n=fmt_int(k.tto_n)),
+    delta_description=L("met_of", met=fmt_int(k.tto_met), n=fmt_int(k.tto_n), plural=k.tto_met),
     help=L("compliance_note"),
     border=True,
 )
 row1[2].metric(
     L("k_ttr"),
     fmt_pct(k.ttr_compliance),
-    delta_description=L("met_of", met=fmt_int(k.ttr_met), n=fmt_int(k.ttr_n)),
+    delta_description=L("met_of", met=fmt_int(k.ttr_met), n=fmt_int(k.ttr_n), plural=k.ttr_met),
     help=L("compliance_note"),
     border=True,
 )
@@ -231,8 +232,10 @@ else:
     shown["is_open"] = shown["is_open"].map(lambda b: L("open") if b else L("stopped"))
     headers = {c: L(k) for c, k in BREACH_COLUMNS.items()}
     headers["consumed_h"] = L("consumed_by") + " (h)"
+    for column in ("target_h", "elapsed_h", "overrun_h"):  # business hours: the unit said
+        headers[column] += " (h)"
     st.dataframe(
-        shown.rename(columns=headers),
+        localised(shown.rename(columns=headers)),
         key="rv_breaches",
         hide_index=True,
         width="stretch",
@@ -240,11 +243,8 @@ else:
             headers["due_at"]: st.column_config.DatetimeColumn(
                 headers["due_at"], format="DD/MM/YYYY HH:mm" if lang() == "fr" else None
             ),
-            **{
-                headers[c]: st.column_config.NumberColumn(headers[c], format="%.1f")
-                for c in ("target_h", "elapsed_h", "overrun_h", "consumed_h")
-            },
         },
+        placeholder=MISSING,
     )
     st.caption(L("breaches_caption"))
     if rv.breaches_truncated:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import streamlit as st
 
 from app import components, data_review, state
-from app.i18n import date_format, fmt_int, lang, t, tr
+from app.i18n import date_format, fmt_int, lang, localised, t, tr
 from ticketlib.console import examples, results, sqlconsole
 from ticketlib.domain import labels
+from ticketlib.domain.formats import MISSING
 from ticketlib.domain.literal import markdown_literal
 from ticketlib.outputs.exports import to_excel_csv, to_xlsx
 
@@ -62,6 +63,7 @@ with st.expander(L("tables")):
         hide_index=True,
         key="sql_schema",
         height=300,
+        placeholder=MISSING,
     )
 if not state.dataset().is_empty and data_review.derived_config_matches() is False:
     st.warning(L("stale"))
@@ -106,6 +108,7 @@ if outcome:
             L(
                 "result",
                 rows=fmt_int(len(value.frame)),
+                plural=len(value.frame),
                 s=seconds.replace(".", ",") if lang() == "fr" else seconds,
             )
         )
@@ -117,7 +120,7 @@ if outcome:
             st.info(L("empty"))
         else:
             st.dataframe(
-                value.frame,
+                localised(value.frame, digits=2),
                 hide_index=True,
                 key="sql_table",
                 column_config={
@@ -125,6 +128,7 @@ if outcome:
                     for c in value.frame.columns
                     if str(value.frame[c].dtype).startswith("datetime64")
                 },
+                placeholder=MISSING,
             )
             exported = results.exportable(value.frame)
             d1, d2, d3, _ = st.columns([1, 1, 1, 3])

@@ -14,7 +14,9 @@ from app import components, data, data_review, state
 from app.i18n import date_format, fmt_int, lang, reason, t, tr
 from app.ticket_view import safe
 from ticketlib.domain import labels
+from ticketlib.domain.bilingual import in_language
 from ticketlib.domain.config import ConfigError
+from ticketlib.domain.formats import MISSING
 from ticketlib.ingest import FileError
 from ticketlib.ingest.landing import AccountingError
 from ticketlib.outputs import report
@@ -49,6 +51,7 @@ def table(frame: pd.DataFrame, key: str) -> None:
             for c in frame.columns
             if pd.api.types.is_datetime64_any_dtype(frame[c])
         },
+        placeholder=MISSING,
     )
 
 
@@ -80,11 +83,11 @@ def show_report(result) -> None:
     )
     files, reasons = data_review.report_frames(result, lang())
     st.markdown(f"**{L('per_file')}**")
-    st.dataframe(headed(files), hide_index=True, key="dt_report_files")
+    st.dataframe(headed(files), hide_index=True, key="dt_report_files", placeholder=MISSING)
     if not reasons.empty:
         st.markdown(f"**{L('per_reason')}**")
         reasons["fate"] = reasons["fate"].map(L)
-        st.dataframe(headed(reasons), hide_index=True, key="dt_report_reasons")
+        st.dataframe(headed(reasons), hide_index=True, key="dt_report_reasons", placeholder=MISSING)
     for key, values in (
         ("unknown_statuses", result.unknown_statuses),
         ("unknown_priorities", result.unknown_priorities),
@@ -95,8 +98,9 @@ def show_report(result) -> None:
                 pd.DataFrame({L("value"): list(values), L("rows"): list(values.values())}),
                 hide_index=True,
                 key=f"dt_report_{key}",
+                placeholder=MISSING,
             )
-    notes = [f"{f.name} : {n}" for f in result.files for n in f.notes]
+    notes = [f"{f.name} : {in_language(n, lang())}" for f in result.files for n in f.notes]
     if notes:
         st.markdown(f"**{L('notes')}**")
         st.markdown("\n".join(f"- {safe(n)}" for n in notes))
@@ -123,7 +127,8 @@ def run_upload() -> None:
         st.session_state["dt_result"] = ("error", L("failed_config", why=str(exc)))
     except (FileError, AccountingError, ValueError) as exc:
         bar.empty()
-        st.session_state["dt_result"] = ("error", L("failed", why=str(exc)))
+        why = exc.message(lang()) if isinstance(exc, FileError) else in_language(exc, lang())
+        st.session_state["dt_result"] = ("error", L("failed", why=why))
     else:
         bar.empty()
         st.session_state["dt_result"] = ("ok", result)
@@ -178,7 +183,7 @@ with tabs[1]:
         table(headed(shown), "dt_imports")
         with st.expander(L("files_detail")):
             files = data.import_files()
-            st.dataframe(headed(files), hide_index=True, key="dt_import_files")
+            st.dataframe(headed(files), hide_index=True, key="dt_import_files", placeholder=MISSING)
 
 with tabs[2]:
     summary = data.quarantine_summary()
@@ -193,6 +198,7 @@ with tabs[2]:
             ),
             hide_index=True,
             key="dt_q_summary",
+            placeholder=MISSING,
         )
         c1, c2 = st.columns(2)
         chosen = c1.selectbox(
@@ -216,7 +222,7 @@ with tabs[2]:
             | {"ticket_id": "ticket_id", "label": "reason", "reason": "code"}
             | {"detail": "detail", "raw": "raw"},
         )
-        st.dataframe(shown, hide_index=True, key="dt_q_rows")
+        st.dataframe(shown, hide_index=True, key="dt_q_rows", placeholder=MISSING)
         components.downloads(shown, "quarantaine", key="dt_q_dl")
 
 with tabs[3]:
@@ -232,6 +238,7 @@ with tabs[3]:
             ),
             hide_index=True,
             key="dt_quality_summary",
+            placeholder=MISSING,
         )
         flag = st.selectbox(
             L("flag_choice"), list(flags["flag"]), format_func=flag_label, key="dt_quality_flag"
@@ -269,6 +276,7 @@ with tabs[4]:
             pd.DataFrame(summary["hours"], columns=[L("weekday"), L("hours")]),
             hide_index=True,
             key="dt_cfg_hours",
+            placeholder=MISSING,
         )
     with c2:
         st.markdown(f"**{L('targets')}**")
@@ -276,6 +284,7 @@ with tabs[4]:
             pd.DataFrame(summary["targets"], columns=[L("priority"), L("tto"), L("ttr")]),
             hide_index=True,
             key="dt_cfg_targets",
+            placeholder=MISSING,
         )
     with c3:
         st.markdown(f"**{L('rules')}**")
