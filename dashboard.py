@@ -19,18 +19,18 @@ with st.sidebar:
 
 PAGES = {
     "section_follow": [
-        ("app_pages/page_vue_ensemble.py", "page_overview", ":material/dashboard:", "vue-ensemble"),
-        ("app_pages/page_conformite.py", "page_compliance", ":material/target:", "conformite"),
-        ("app_pages/page_depassements.py", "page_breaches", ":material/warning:", "depassements"),
+        ("app_pages/vue_ensemble.py", "page_overview", ":material/dashboard:", "vue-ensemble"),
+        ("app_pages/conformite.py", "page_compliance", ":material/target:", "conformite"),
+        ("app_pages/depassements.py", "page_breaches", ":material/warning:", "depassements"),
     ],
     "section_analyse": [
-        ("app_pages/page_parcours.py", "page_workflow", ":material/account_tree:", "parcours"),
-        ("app_pages/page_historique.py", "page_history", ":material/history:", "historique"),
-        ("app_pages/page_revue_client.py", "page_review", ":material/handshake:", "revue-client"),
+        ("app_pages/parcours.py", "page_workflow", ":material/account_tree:", "parcours"),
+        ("app_pages/historique.py", "page_history", ":material/history:", "historique"),
+        ("app_pages/revue_client.py", "page_review", ":material/handshake:", "revue-client"),
     ],
     "section_admin": [
-        ("app_pages/page_donnees.py", "page_data", ":material/upload_file:", "donnees"),
-        ("app_pages/page_requetes_sql.py", "page_sql", ":material/terminal:", "requetes-sql"),
+        ("app_pages/donnees.py", "page_data", ":material/upload_file:", "donnees"),
+        ("app_pages/requetes_sql.py", "page_sql", ":material/terminal:", "requetes-sql"),
     ],
 }
 

@@ -100,8 +100,7 @@ def test_page_files_and_their_tests_are_named_like_their_url():
     assert len(pages) == 8
     for path, url in pages:
         name = url.replace("-", "_")
-        # "page_" keeps the file name apart from the URL (commit 7c4efe9)
-        assert path == f"app_pages/page_{name}.py", (path, url)
+        assert path == f"app_pages/{name}.py", (path, url)
         assert (ROOT / path).exists()
         assert (ROOT / "tests" / f"test_page_{name}.py").exists(), url
 

@@ -9,8 +9,8 @@ import pytest
 
 from tests import sla_fixture as sf
 
-OVERVIEW = "app_pages/page_vue_ensemble.py"
-COMPLIANCE = "app_pages/page_conformite.py"
+OVERVIEW = "app_pages/vue_ensemble.py"
+COMPLIANCE = "app_pages/conformite.py"
 HAUTE_MARCH = {
     "clock": "tto",
     "rows": "priority",

@@ -14,7 +14,7 @@ from ticketlib.domain.bilingual import in_language, said
 from ticketlib.ingest import FileError
 from ticketlib.ingest.formats import detect
 
-PAGE = "app_pages/page_donnees.py"
+PAGE = "app_pages/donnees.py"
 
 
 def test_said_is_the_cli_line_and_each_language_alone():
