@@ -26,6 +26,12 @@ PAGES = {
     "section_analyse": [
         ("pages/page_parcours.py", "page_workflow", ":material/account_tree:", "parcours"),
         ("pages/page_historique.py", "page_history", ":material/history:", "historique"),
+        (
+            "pages/page_temps_par_etat.py",
+            "page_time_in_status",
+            ":material/timer:",
+            "temps-par-etat",
+        ),
         ("pages/page_revue_client.py", "page_review", ":material/handshake:", "revue-client"),
     ],
     "section_admin": [

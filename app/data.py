@@ -14,6 +14,7 @@ import pandas as pd
 from app import state
 from app.cache import cached
 from ticketlib.queries import admin, metrics, review, sla, workflow
+from ticketlib.queries import time_in_status as tis
 from ticketlib.queries.filters import Filters
 
 # --- overview and compliance (ticketlib.queries.metrics, .sla) ---------------------------------
@@ -37,6 +38,10 @@ count_step_tickets = cached(workflow.count_step_tickets)
 breach_list = cached(workflow.breach_list)
 breach_summary = cached(workflow.breach_summary)
 ticket = cached(workflow.ticket, max_entries=256)
+
+# --- time in status (ticketlib.queries.time_in_status) -----------------------------------------
+time_in_status = cached(tis.time_in_status)
+status_tickets = cached(tis.status_tickets)
 
 # --- customer review (ticketlib.queries.review) ------------------------------------------------
 customers = cached(review.customers, max_entries=256)

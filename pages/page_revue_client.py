@@ -61,8 +61,8 @@ customer = c1.selectbox(
 )
 fmt = "DD/MM/YYYY" if lang() == "fr" else "YYYY/MM/DD"
 bounds = state.date_bounds(data.options().get("days"))
-sidebar_from = st.session_state.get("from")
-sidebar_to = st.session_state.get("to")
+# the sidebar's period, the one default rule applied (ticketlib.queries.period)
+sidebar_from, sidebar_to = state.filters().date_from, state.filters().date_to
 date_from = c2.date_input(
     L("from"),
     value=sidebar_from if isinstance(sidebar_from, date) else None,

@@ -22,6 +22,8 @@ LABELS = OVERVIEW
 KPI_DRILLS = ("breached_open", "at_risk_open", "open_backlog", "tto_breached", "ttr_breached")
 DRILL = "ov_drill"
 LIMIT = 5000
+GRAINS = ("month", "week")  # compliance over time: by month by default (issue 13, item 9)
+DEFAULT_GRAIN = "month"
 SMALL_N = 10  # a point decided on fewer clocks is faded (as the heatmaps' small cells)
 
 
@@ -54,6 +56,7 @@ def _on_trend(clock: str) -> None:
             "kind": "trend",
             "clock": clock,
             "bucket": bucket,
+            "grain": st.session_state.get("ov_grain") or DEFAULT_GRAIN,
             "priority": priority,
         }
         st.session_state["ov_kpi"] = None
@@ -87,29 +90,15 @@ config = state.config()
 tz = config.calendar.timezone
 as_of = data.as_of_used()
 as_of_day = pd.Timestamp(as_of).tz_convert(tz).date() if as_of is not None else None
-window = metrics_sla.comparison(filters, as_of_day)
+window = metrics_sla.comparison(filters, None)  # the default period is already applied
 what = L(f"what_{filters.period_field}")
 cur_f, prev_f = window.current, window.previous
 
-if window.defaulted:
-    st.info(
-        L(
-            "window_default",
-            what=what,
-            a=fmt_date(cur_f.date_from),
-            b=fmt_date(cur_f.date_to),
-            c=fmt_date(prev_f.date_from),
-            d=fmt_date(prev_f.date_to),
-        ),
-        icon="🗓️",
-    )
-elif prev_f is not None:
+components.period_note(filters)
+if prev_f is not None:
     st.caption(
         L(
-            "window_period",
-            what=what,
-            a=fmt_date(cur_f.date_from),
-            b=fmt_date(cur_f.date_to),
+            "window_compare",
             n=fmt_int(window.days),
             c=fmt_date(prev_f.date_from),
             d=fmt_date(prev_f.date_to),
@@ -218,11 +207,21 @@ st.pills(
 
 # -- charts ------------------------------------------------------------------------------------
 
-st.subheader(L("trend_title"))
-st.caption(L("trend_caption"))
+st.subheader(L("trend_title_grain"))
+grain = (
+    st.segmented_control(
+        L("trend_grain"),
+        list(GRAINS),
+        format_func=lambda g: L(f"trend_grain_{g}"),
+        key="ov_grain",
+        default=DEFAULT_GRAIN,
+    )
+    or DEFAULT_GRAIN
+)
+st.caption(L("trend_caption_grain"))
 goal = state.config().rules.goal
 st.caption(L("trend_marks", pct=fmt_pct(goal, 0), n=SMALL_N))
-trend = data.clock_compliance(filters, rows="bucket", cols="priority", grain="week")
+trend = data.clock_compliance(filters, rows="bucket", cols="priority", grain=grain)
 names = {code: priority_label(code) for code in PRIORITY_CODES}
 left, right = st.columns(2)
 for col, clock in ((left, "tto"), (right, "ttr")):
@@ -233,7 +232,7 @@ for col, clock in ((left, "tto"), (right, "ttr")):
         all_label=L("all_priorities"),
         title=t(clock),
         y_title=L("compliance_axis"),
-        bucket_word=L("week_of"),
+        bucket_word=L(f"bucket_of_{grain}"),
         lang=lang(),
         goal=goal,
         goal_label=L("goal", pct=fmt_pct(goal, 0)),
@@ -287,7 +286,8 @@ else:
     elif drill["kind"] == "trend":
         bucket = date.fromisoformat(drill["bucket"])
         column = {f"{drill['clock']}_priority": drill["priority"]} if drill["priority"] else {}
-        narrowed = metrics_sla.drill_filters(filters, bucket, "week", **column)
+        drill_grain = drill.get("grain", "week")
+        narrowed = metrics_sla.drill_filters(filters, bucket, drill_grain, **column)
         frame = data.tickets(narrowed, order=f"{drill['clock']}_desc", limit=LIMIT)
         total = data.count_tickets(narrowed)
         prio = (
@@ -296,7 +296,14 @@ else:
             else L("all_priorities")
         )
         st.markdown(
-            L("drill_trend", clock=t(drill["clock"]), week=fmt_date(bucket), prio=prio, what=what)
+            L(
+                f"drill_trend_{drill_grain}",
+                clock=t(drill["clock"]),
+                week=fmt_date(bucket),
+                month=charts.bucket_label(bucket, "month", lang()),
+                prio=prio,
+                what=what,
+            )
         )
     else:
         day = date.fromisoformat(drill["day"])

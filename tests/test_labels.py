@@ -36,6 +36,7 @@ def test_the_catalogue_holds_every_dictionary():
             "REQUETES_SQL",
             "REVIEW",
             "REASONS",
+            "TIME_IN_STATUS",
         ]
     )
     assert sum(len(d) for d in CATALOGUE.values()) >= 540
@@ -67,6 +68,7 @@ SOURCES = {
     "app/ticket_view.py": ["TICKET_VIEW"],
     "app/components.py": [],
     "app/state.py": [],
+    "pages/page_temps_par_etat.py": ["TIME_IN_STATUS"],
 }
 CALL = re.compile(r"""\b(?:t|L|tr\([A-Z_]+,)\s*\(?\s*["']([a-z][a-z0-9_]*)["']\s*[,)]""")
 
