@@ -14,9 +14,11 @@ import streamlit as st
 from app import components, data, state, ticket_view
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from ticketlib.charts import sla as charts
+from ticketlib.charts.created_resolved import created_resolved_bars
 from ticketlib.domain.labels import OVERVIEW
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
+from ticketlib.queries.created_resolved import bar_filters
 
 LABELS = OVERVIEW
 KPI_DRILLS = ("breached_open", "at_risk_open", "open_backlog", "tto_breached", "ttr_breached")
@@ -68,6 +70,20 @@ def _on_backlog() -> None:
     if points and points[0].get("customdata"):
         day, etat = points[0]["customdata"][:2]
         st.session_state[DRILL] = {"kind": "backlog", "day": day, "etat": etat}
+        st.session_state["ov_kpi"] = None
+        ticket_view.close()
+
+
+def _on_flow() -> None:
+    points = _points("ov_flow")
+    if points and points[0].get("customdata"):
+        bucket, series = points[0]["customdata"][:2]
+        st.session_state[DRILL] = {
+            "kind": "flow",
+            "series": series,
+            "bucket": bucket,
+            "grain": st.session_state.get("ov_grain") or DEFAULT_GRAIN,
+        }
         st.session_state["ov_kpi"] = None
         ticket_view.close()
 
@@ -255,6 +271,7 @@ if (filters.date_from or filters.date_to) and not backlog.empty:
         filters.date_from or pd.to_datetime(backlog["day"]).min().date(),
         filters.date_to or as_of_day,
     )
+left, right = st.columns([3, 2])
 fig = charts.backlog_area(
     backlog,
     etat_names={code: etat_label(code) for code in ETAT_CODES},
@@ -263,13 +280,35 @@ fig = charts.backlog_area(
     lang=lang(),
     x_range=x_range,
 )
-st.plotly_chart(
+left.plotly_chart(
     fig,
     key="ov_backlog",
     on_select=_on_backlog,
     selection_mode="points",
     config={"displayModeBar": False},
 )
+# created vs resolved beside the backlog (issue 13), at the trend's time step
+right.markdown(f"**{L(f'flow_title_{grain}')}**")
+right.caption(L("flow_caption"))
+flow = data.created_resolved(filters, grain=grain)
+if flow.empty:
+    right.info(t("no_rows"))
+else:
+    right.plotly_chart(
+        created_resolved_bars(
+            flow,
+            grain=grain,
+            names={"created": L("flow_created"), "resolved": L("flow_resolved")},
+            net_word=L("flow_net"),
+            y_title=L("tickets_axis"),
+            lang=lang(),
+            height=330,
+        ),
+        key="ov_flow",
+        on_select=_on_flow,
+        selection_mode="points",
+        config={"displayModeBar": False},
+    )
 
 # -- drill-down: the tickets behind the chosen point -----------------------------------------
 
@@ -303,6 +342,17 @@ else:
                 month=charts.bucket_label(bucket, "month", lang()),
                 prio=prio,
                 what=what,
+            )
+        )
+    elif drill["kind"] == "flow":
+        bucket = date.fromisoformat(drill["bucket"])
+        narrowed = bar_filters(filters, drill["series"], bucket, drill["grain"])
+        frame = data.tickets(narrowed, order="created_desc", limit=LIMIT)
+        total = data.count_tickets(narrowed)
+        st.markdown(
+            L(
+                f"drill_flow_{drill['series']}",
+                bucket=charts.bucket_label(bucket, drill["grain"], lang()),
             )
         )
     else:

@@ -34,7 +34,7 @@ def test_loads_without_exception(request, app_db, db_name):
         assert not at.metric
     else:
         assert len(at.metric) == 8
-        assert len(sf.figures(at)) == 3
+        assert len(sf.figures(at)) == 4  # 2 compliance trends, backlog, created vs resolved
         assert at.info[0].value.startswith("Période par défaut : **les 3 derniers mois pleins")
 
 
@@ -101,7 +101,7 @@ def test_a_period_compares_with_the_period_before(page):
 
 
 def test_compliance_trend_and_backlog_figures(page):
-    trend_tto, trend_ttr, backlog = sf.figures(page)
+    trend_tto, trend_ttr, backlog = sf.figures(page)[:3]
     assert [t["name"] for t in trend_tto["data"]] == [
         "Haute",
         "Moyenne",
@@ -118,6 +118,39 @@ def test_compliance_trend_and_backlog_figures(page):
     names = [t["name"] for t in backlog["data"]]
     assert names == ["OUVERT", "PRIS EN COMPTE", "RÉSOLU"]
     assert backlog["data"][1]["y"][-1] == 3
+
+
+def test_created_vs_resolved_beside_the_backlog(page):
+    flow = sf.figures(page)[3]
+    created, resolved, net = flow["data"]
+    assert (created["name"], resolved["name"], net["name"]) == ("Créés", "Résolus", "Solde")
+    assert (created["x"], created["y"], resolved["y"], net["y"]) == (
+        ["mars 2025"],
+        [7],
+        [3],
+        [4],
+    )
+    # weekly with the trend's time step, and the sidebar's filters apply (team B: S3, S4, S6)
+    page.segmented_control(key="ov_grain").set_value("week").run()
+    page.session_state["team"] = ["B"]
+    page.run()
+    flow = sf.figures(page)[3]
+    assert flow["data"][0]["x"] == ["03/03/2025", "10/03/2025"]
+    assert flow["data"][0]["y"] == [2, 1] and flow["data"][1]["y"] == [1, 0]
+    assert flow["data"][0]["customdata"][0] == ["2025-03-03", "created", 1]
+
+
+def test_created_vs_resolved_bar_lists_its_tickets(page):
+    page.session_state["ov_drill"] = {
+        "kind": "flow",
+        "series": "resolved",
+        "bucket": "2025-03-03",
+        "grain": "week",
+    }
+    page.run()
+    assert not sf.exceptions(page)
+    assert sorted(sf.frame_of(page, "ov_tickets").ticket_id) == ["S1", "S2", "S3"]
+    assert any("Tickets résolus · 03/03/2025." in m.value for m in page.markdown)
 
 
 def test_weekly_grain_on_demand(page):

@@ -1140,6 +1140,20 @@ OVERVIEW |= {
         "{clock} · semaine du {week} · {prio} : tickets {what} cette semaine-là.",
         "{clock} · week of {week} · {prio}: tickets {what} that week.",
     ),
+    "flow_title_month": ("Créés et résolus par mois", "Created and resolved per month"),
+    "flow_title_week": ("Créés et résolus par semaine", "Created and resolved per week"),
+    "flow_caption": (
+        "Tickets créés et tickets résolus dans chaque période (filtres appliqués) ; pointillé : "
+        "créés − résolus (au-dessus de zéro, le backlog grossit). Cliquez sur une barre pour "
+        "lister ses tickets.",
+        "Tickets created and tickets resolved in each period (filters applied); dotted: "
+        "created − resolved (above zero, the backlog grows). Click a bar to list its tickets.",
+    ),
+    "flow_created": ("Créés", "Created"),
+    "flow_resolved": ("Résolus", "Resolved"),
+    "flow_net": ("Solde", "Net"),
+    "drill_flow_created": ("Tickets créés · {bucket}.", "Tickets created · {bucket}."),
+    "drill_flow_resolved": ("Tickets résolus · {bucket}.", "Tickets resolved · {bucket}."),
     "drill_trend_month": (
         "{clock} · {month} · {prio} : tickets {what} ce mois-là.",
         "{clock} · {month} · {prio}: tickets {what} that month.",
