@@ -138,8 +138,8 @@ with st.expander(L("counts_title")):
 
 export = frame.assign(
     group=[row_label(v, bool(tot), group) for v, tot in zip(frame.group_value, frame.is_total)],
-    avg_business_h=frame["avg_s"] / 3600,
-    median_business_h=frame["median_s"] / 3600,
+    avg_business_h=(frame["avg_s"] / 3600).round(2),
+    median_business_h=(frame["median_s"] / 3600).round(2),
 )[["group", "etat", "tickets", "avg_business_h", "median_business_h"]]
 components.downloads(
     export.rename(columns={"group": L(f"group_{group}")}), "temps_par_etat", "tis_export"
