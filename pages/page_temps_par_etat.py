@@ -109,22 +109,35 @@ for record in frame.to_dict("records"):
     counts.loc[i, record["etat"]] = record["tickets"]
 
 labels_shown = [row_label(v, bool(tot), group) for v, tot in zip(rows.group_value, rows.is_total)]
-table = pd.concat([pd.DataFrame({"group": labels_shown}), hours.round(1)], axis=1)
+table = pd.concat([pd.DataFrame({"group": labels_shown}), hours.astype("float64").round(1)], axis=1)
 unit = L(f"unit_{stat}")
 config = {"group": st.column_config.TextColumn(L(f"group_{group}"), pinned=True)}
 for etat in etats:
+    # short headers (the full état in the help) so the table fits at 1280 px in both languages
     config[etat] = st.column_config.NumberColumn(
-        etat_label(etat), format="localized", help=L("cell_help", etat=etat_label(etat), unit=unit)
+        L(f"short_{etat}"),
+        format="localized",
+        help=L("cell_help", etat=etat_label(etat), unit=unit),
     )
 st.caption(L("table_caption", unit=unit))
+# shown in the reader's language (1,5 / 1.5) and "–" where no ticket went through the état
+fr = lang() == "fr"
+styled = table.style.format(
+    precision=1,
+    decimal="," if fr else ".",
+    thousands="\u202f" if fr else ",",
+    na_rep="–",
+    subset=etats,
+)
 event = st.dataframe(
-    table,
+    styled,
     key=f"tis_table_{group}_{stat}",
     hide_index=True,
     column_config=config,
     on_select="rerun",
     selection_mode=["single-row", "single-cell"],
     width="stretch",
+    height=min(35 * (len(table) + 1) + 3, 640),  # every row at once, up to ~17
 )
 with st.expander(L("counts_title")):
     shown_counts = pd.concat([pd.DataFrame({"group": labels_shown}), counts], axis=1)
@@ -132,7 +145,7 @@ with st.expander(L("counts_title")):
         shown_counts,
         hide_index=True,
         column_config={"group": st.column_config.TextColumn(L(f"group_{group}"), pinned=True)}
-        | {e: st.column_config.NumberColumn(etat_label(e)) for e in etats},
+        | {e: st.column_config.NumberColumn(L(f"short_{e}"), help=etat_label(e)) for e in etats},
         width="stretch",
     )
 

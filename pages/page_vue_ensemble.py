@@ -236,7 +236,7 @@ grain = (
 )
 st.caption(L("trend_caption_grain"))
 goal = state.config().rules.goal
-st.caption(L("trend_marks", pct=fmt_pct(goal, 0), n=SMALL_N))
+st.caption(L("trend_marks_grain", pct=fmt_pct(goal, 0), n=SMALL_N))
 trend = data.clock_compliance(filters, rows="bucket", cols="priority", grain=grain)
 names = {code: priority_label(code) for code in PRIORITY_CODES}
 left, right = st.columns(2)

@@ -1118,6 +1118,14 @@ COMMON |= {
     "page_time_in_status": ("Temps par état", "Time in status"),
 }
 OVERVIEW |= {
+    "trend_marks_grain": (
+        "Ligne rouge : l'objectif de conformité ({pct}, `rules.goal`) ; point rouge : période "
+        "sous l'objectif ; point creux : période pas encore définitive (des horloges courent "
+        "encore, seules les décidées comptent) ; point pâle : moins de {n} horloges décidées.",
+        "Red line: the compliance goal ({pct}, `rules.goal`); red point: a period below the "
+        "goal; hollow point: a period not final yet (clocks still running, only the decided "
+        "ones count); faded point: fewer than {n} decided clocks.",
+    ),
     "trend_title_grain": (
         "Conformité dans le temps, par priorité",
         "Compliance over time, by priority",
@@ -1204,6 +1212,13 @@ TIME_IN_STATUS: dict[str, tuple[str, str]] = {
         "{etat}: {unit} per ticket that went through that état",
     ),
     "counts_title": ("Nombre de tickets par case", "Tickets per cell"),
+    "short_ouvert": ("OUVERT", "OPEN"),
+    "short_pris_en_compte": ("PRIS EN COMPTE", "IN CHARGE"),
+    "short_attente_client": ("ATT. CLIENT", "WAIT CUSTOMER"),
+    "short_attente_interne": ("ATT. INTERNE", "WAIT INTERNAL"),
+    "short_resolu": ("RÉSOLU", "RESOLVED"),
+    "short_reouvert": ("RÉOUVERT", "REOPENED"),
+    "short_ferme": ("FERMÉ", "CLOSED"),
     "total_row": ("Tous", "All"),
     "no_value": ("(aucun)", "(none)"),
     "drill_title": ("Tickets", "Tickets"),
