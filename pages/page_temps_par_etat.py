@@ -115,9 +115,7 @@ config = {"group": st.column_config.TextColumn(L(f"group_{group}"), pinned=True)
 for etat in etats:
     # short headers (the full état in the help) so the table fits at 1280 px in both languages
     config[etat] = st.column_config.NumberColumn(
-        L(f"short_{etat}"),
-        format="localized",
-        help=L("cell_help", etat=etat_label(etat), unit=unit),
+        L(f"short_{etat}"), help=L("cell_help", etat=etat_label(etat), unit=unit)
     )
 st.caption(L("table_caption", unit=unit))
 # shown in the reader's language (1,5 / 1.5) and "–" where no ticket went through the état
