@@ -93,9 +93,11 @@ def ticket_table(
     total: int | None = None,
     name: str = "tickets",
     columns: tuple[str, ...] | None = None,
+    export: tuple[str, ...] | None = None,
 ) -> str | None:
     """The ticket table: sortable, exportable; returns the ticket id of the selected row.
-    `columns` (optional) names the columns to show, in order; default TABLE_COLUMNS."""
+    `columns` (optional) names the columns to show, in order; default TABLE_COLUMNS.
+    `export` (optional) names the exported columns; default the columns shown."""
     if frame.empty:
         st.info(t("no_rows"))
         return None
@@ -120,7 +122,8 @@ def ticket_table(
                 total=f"{total:,}".replace(",", "\u202f"),
             )
         )
-    downloads(frame[columns], name, key)
+    exported = [c for c in export if c in frame.columns] if export else columns
+    downloads(frame[exported], name, key)
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(frame.iloc[rows[0]]["ticket_id"]) if rows else None
 
