@@ -24,7 +24,6 @@ STEP_COLUMNS = (
     "ttr_h",
     "ttr_status",
     "team",
-    "closed_at",
 )
 LIMIT = 1000  # rows shown; the count says how many match, the full export has them all
 
