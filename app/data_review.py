@@ -22,10 +22,10 @@ from ticketlib.console import sqlconsole
 from ticketlib.db import store
 from ticketlib.domain.config import ConfigError, SlaConfig
 from ticketlib.ingest import FileError, ImportReport, run_import
-from ticketlib.ingest.files import upload_name
 from ticketlib.ingest.reasons import reason_label
+from ticketlib.ingest.uploads import upload_name
 from ticketlib.marts.persisted import config_fingerprint, stored_state
-from ticketlib.outputs import report
+from ticketlib.outputs import print_pdf, report
 
 # --- the review ---------------------------------------------------------------------------------
 
@@ -48,7 +48,7 @@ def review_html_builder(rv: report.Review, lang: str, summary: bool = False) -> 
 
 
 def review_pdf_builder(rv: report.Review, lang: str, summary: bool = False) -> Callable[[], bytes]:
-    return lambda: report.review_pdf(report.review_html(rv, lang, summary=summary))
+    return lambda: print_pdf.review_pdf(report.review_html(rv, lang, summary=summary))
 
 
 # --- imports ------------------------------------------------------------------------------------

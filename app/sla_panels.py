@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import components, data
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
-from ticketlib.charts import sla as charts
+from ticketlib.charts import distribution as charts
 from ticketlib.domain.config import WEEKDAYS
 from ticketlib.domain.formats import weekday_names
 from ticketlib.domain.labels import COMPLIANCE

@@ -23,7 +23,8 @@ from app.i18n import (
     t,
     tr,
 )
-from ticketlib.charts.flow import Words, durations_figure, timeline_figure
+from ticketlib.charts.flow import Words
+from ticketlib.charts.ticket_flow import durations_figure, timeline_figure
 from ticketlib.domain import labels
 from ticketlib.domain.literal import markdown_literal
 

@@ -10,8 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from app import components, data, sla_panels, state, ticket_view
+from app.compliance_table import compliance_table
 from app.i18n import fmt_int, fmt_pct, lang, priority_label, t, tr
-from ticketlib.charts import sla as charts
+from ticketlib.charts import axes, distribution, heatmap
 from ticketlib.domain.labels import COMPLIANCE
 from ticketlib.domain.literal import markdown_literal
 from ticketlib.domain.vocabulary import PRIORITY_CODES
@@ -95,29 +96,9 @@ def _col_names(frame: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
     buckets = sorted(
         {metrics_sla.group_key(v) for v in frame.loc[~frame["col_total"], "col_value"]}
     )
-    labels = {b: charts.bucket_label(date.fromisoformat(b), grain, lang()) for b in buckets}
+    labels = {b: axes.bucket_label(date.fromisoformat(b), grain, lang()) for b in buckets}
     labels[ALL_KEY] = L("total")
     return buckets + [ALL_KEY], labels
-
-
-def _table(frame: pd.DataFrame, first: str, labels: dict, name: str, key: str) -> None:
-    """A compliance table (one row per group, total last) shown and exported."""
-    shown = pd.DataFrame(
-        {
-            first: [
-                labels.get(k, t("none") if k == NONE_KEY else L("total") if k == ALL_KEY else k)
-                for k in frame["key"]
-            ],
-            L("tto_met"): frame["tto_met"],
-            L("tto_n"): frame["tto_n"],
-            L("tto_pct"): (100 * frame["tto_pct"]).round(1),
-            L("ttr_met"): frame["ttr_met"],
-            L("ttr_n"): frame["ttr_n"],
-            L("ttr_pct"): (100 * frame["ttr_pct"]).round(1),
-        }
-    )
-    st.dataframe(sla_panels.french(shown), hide_index=True, width="stretch", key=key)
-    components.downloads(shown, name, f"{key}_dl")
 
 
 # 1. per priority x week or month
@@ -129,7 +110,7 @@ with tabs[0]:
     else:
         col_order, col_names = _col_names(grid)
         for clock in ("tto", "ttr"):
-            fig = charts.compliance_heatmap(
+            fig = heatmap.compliance_heatmap(
                 grid[grid["clock"] == clock],
                 row_order=[*PRIORITY_CODES, ALL_KEY],
                 col_order=col_order,
@@ -157,7 +138,7 @@ with tabs[0]:
         summary = metrics_sla.compliance_table(
             data.clock_compliance(filters, rows="priority", cols="all", totals=True)
         )
-        _table(summary, t("priority"), names, "conformite_priorites", "cf_summary")
+        compliance_table(summary, t("priority"), names, "conformite_priorites", "cf_summary")
 
 # 2. per team / agent / customer
 with tabs[1]:
@@ -202,7 +183,7 @@ with tabs[1]:
         col_order, col_names = _col_names(grid)
         row_names = {r: (t("none") if r == NONE_KEY else r) for r in rows}
         row_names[ALL_KEY] = L("total")
-        fig = charts.compliance_heatmap(
+        fig = heatmap.compliance_heatmap(
             grid[grid["clock"] == clock],
             row_order=[*rows, ALL_KEY],
             col_order=col_order,
@@ -227,7 +208,7 @@ with tabs[1]:
         table = metrics_sla.compliance_table(
             data.clock_compliance(filters, rows=dim, cols="all", totals=True)
         )
-        _table(table, t(dim), row_names, f"conformite_{dim}", "cf_dim_table")
+        compliance_table(table, t(dim), row_names, f"conformite_{dim}", "cf_dim_table")
 
 # 3. distributions of the clocks, target drawn
 with tabs[2]:
@@ -246,7 +227,7 @@ with tabs[2]:
             )
             for p in PRIORITY_CODES
         }
-        fig = charts.distribution_grid(
+        fig = distribution.distribution_grid(
             frames,
             targets,
             bins,
@@ -298,7 +279,7 @@ else:
         else (t("none") if row == NONE_KEY else markdown_literal(row))
     )
     col_text = (
-        L("whole_period") if bucket is None else charts.bucket_label(bucket, drill["grain"], lang())
+        L("whole_period") if bucket is None else axes.bucket_label(bucket, drill["grain"], lang())
     )
     st.markdown(L("drill_cell", clock=t(clock), row=row_text, col=col_text))
     table = components.drill_key("cf_tickets", drill)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from app import components, data_review, state
 from app.i18n import date_format, fmt_int, lang, t, tr
-from ticketlib.console import sqlconsole
+from ticketlib.console import examples, results, sqlconsole
 from ticketlib.domain import labels
 from ticketlib.domain.literal import markdown_literal
 from ticketlib.outputs.exports import to_excel_csv, to_xlsx
@@ -29,7 +29,7 @@ def L(key: str, **kw) -> str:
 def _use_example() -> None:
     chosen = st.session_state.get("sql_example")
     if chosen is not None:
-        st.session_state[SQL_KEY] = sqlconsole.EXAMPLES[chosen][2]
+        st.session_state[SQL_KEY] = examples.EXAMPLES[chosen][2]
         st.session_state["sql_example"] = None
 
 
@@ -68,15 +68,15 @@ if not state.dataset().is_empty and data_review.derived_config_matches() is Fals
 
 st.selectbox(
     L("example"),
-    range(len(sqlconsole.EXAMPLES)),
+    range(len(examples.EXAMPLES)),
     index=None,
     placeholder=L("example_placeholder"),
-    format_func=lambda i: sqlconsole.EXAMPLES[i][0 if lang() == "fr" else 1],
+    format_func=lambda i: examples.EXAMPLES[i][0 if lang() == "fr" else 1],
     key="sql_example",
     on_change=_use_example,
 )
 if SQL_KEY not in st.session_state:
-    st.session_state[SQL_KEY] = sqlconsole.EXAMPLES[0][2]
+    st.session_state[SQL_KEY] = examples.EXAMPLES[0][2]
 with st.form("sql_form", border=False):
     st.text_area(L("query"), key=SQL_KEY, height=200, help=L("query_help"))
     c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
@@ -126,7 +126,7 @@ if outcome:
                     if str(value.frame[c].dtype).startswith("datetime64")
                 },
             )
-            exported = sqlconsole.exportable(value.frame)
+            exported = results.exportable(value.frame)
             d1, d2, d3, _ = st.columns([1, 1, 1, 3])
             d1.download_button(
                 t("download_csv"),
@@ -148,7 +148,7 @@ if outcome:
             )
             d3.download_button(
                 L("download_parquet"),
-                sqlconsole.to_parquet(exported),
+                results.to_parquet(exported),
                 file_name="requete.parquet",
                 mime="application/vnd.apache.parquet",
                 key="sql_dl_parquet",

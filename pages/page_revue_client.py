@@ -13,7 +13,7 @@ from app import components, data, data_review, state, ticket_view
 from app.i18n import fmt_date, fmt_hours, fmt_int, fmt_pct, lang, priority_label, t, tr
 from ticketlib.domain import labels
 from ticketlib.domain.labels import REVIEW as REPORT_LABELS
-from ticketlib.outputs import report
+from ticketlib.outputs import print_pdf, report
 
 LABELS = REPORT_LABELS | labels.REVUE_CLIENT
 BREACH_COLUMNS = {
@@ -121,7 +121,7 @@ d1.download_button(
     help=L("download_help"),
     width="stretch",
 )
-pdf_ready = report.chromium_path() is not None
+pdf_ready = print_pdf.chromium_path() is not None
 d2.download_button(
     L("download_pdf"),
     data_review.review_pdf_builder(rv, lang(), summary_only) if pdf_ready else b"",

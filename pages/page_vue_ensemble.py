@@ -11,14 +11,14 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from app import components, data, state, ticket_view
+from app import components, created_resolved_panel, data, state, ticket_view
+from app.deltas import delta_hours, delta_int, delta_pts
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
+from ticketlib.charts import axes
 from ticketlib.charts import sla as charts
-from ticketlib.charts.created_resolved import created_resolved_bars
 from ticketlib.domain.labels import OVERVIEW
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.queries import sla as metrics_sla
-from ticketlib.queries.created_resolved import bar_filters
 
 LABELS = OVERVIEW
 KPI_DRILLS = ("breached_open", "at_risk_open", "open_backlog", "tto_breached", "ttr_breached")
@@ -75,15 +75,11 @@ def _on_backlog() -> None:
 
 
 def _on_flow() -> None:
-    points = _points("ov_flow")
-    if points and points[0].get("customdata"):
-        bucket, series = points[0]["customdata"][:2]
-        st.session_state[DRILL] = {
-            "kind": "flow",
-            "series": series,
-            "bucket": bucket,
-            "grain": st.session_state.get("ov_grain") or DEFAULT_GRAIN,
-        }
+    points = _points(created_resolved_panel.KEY)
+    grain = st.session_state.get("ov_grain") or DEFAULT_GRAIN
+    drill = created_resolved_panel.drill_of(points[0], grain) if points else None
+    if drill:
+        st.session_state[DRILL] = drill
         st.session_state["ov_kpi"] = None
         ticket_view.close()
 
@@ -131,32 +127,11 @@ if window.days and as_of_day is not None:
     backlog_before = metrics_sla.open_backlog_on(backlog, as_of_day - timedelta(days=window.days))
 
 
-def _delta_int(now, before) -> str | None:
-    if now is None or before is None:
-        return None
-    d = int(now) - int(before)
-    return ("+" if d > 0 else "") + fmt_int(d) if d else "0"
-
-
-def _delta_pts(now, before) -> str | None:
-    if now is None or before is None:
-        return None
-    d = 100 * (now - before)
-    return ("+" if d > 0 else "") + fmt_num(d) + (" pt" if lang() == "fr" else " pts")
-
-
-def _delta_hours(now, before) -> str | None:
-    if now is None or before is None:
-        return None
-    d = now - before
-    return ("+" if d > 0 else "") + fmt_num(d) + " h"
-
-
 row1 = st.columns(4)
 row1[0].metric(
     L("k_tickets"),
     fmt_int(k.tickets),
-    _delta_int(k.tickets, p.tickets if p else None),
+    delta_int(k.tickets, p.tickets if p else None),
     delta_color="off",
     help=L("h_tickets"),
     border=True,
@@ -164,7 +139,7 @@ row1[0].metric(
 row1[1].metric(
     L("k_backlog"),
     fmt_int(k.open_backlog),
-    _delta_int(k.open_backlog, backlog_before),
+    delta_int(k.open_backlog, backlog_before),
     delta_color="inverse",
     delta_description=L("vs_days_ago", n=fmt_int(window.days)) if backlog_before else None,
     help=L("h_backlog"),
@@ -176,7 +151,7 @@ for col, clock in ((row1[2], "tto"), (row1[3], "ttr")):
     col.metric(
         L(f"k_{clock}"),
         fmt_pct(now),
-        _delta_pts(now, before),
+        delta_pts(now, before),
         delta_description=L("n_decided", n=fmt_int(getattr(k, f"{clock}_n"))),
         help=L("h_compliance"),
         border=True,
@@ -200,7 +175,7 @@ for col, clock in ((row2[2], "tto"), (row2[3], "ttr")):
     col.metric(
         L(f"k_median_{clock}"),
         "–" if now is None else f"{fmt_num(now)} h",
-        _delta_hours(now, before),
+        delta_hours(now, before),
         delta_color="inverse",
         help=L("h_median"),
         border=True,
@@ -288,27 +263,7 @@ left.plotly_chart(
     config={"displayModeBar": False},
 )
 # created vs resolved beside the backlog (issue 13), at the trend's time step
-right.markdown(f"**{L(f'flow_title_{grain}')}**")
-right.caption(L("flow_caption"))
-flow = data.created_resolved(filters, grain=grain)
-if flow.empty:
-    right.info(t("no_rows"))
-else:
-    right.plotly_chart(
-        created_resolved_bars(
-            flow,
-            grain=grain,
-            names={"created": L("flow_created"), "resolved": L("flow_resolved")},
-            net_word=L("flow_net"),
-            y_title=L("tickets_axis"),
-            lang=lang(),
-            height=330,
-        ),
-        key="ov_flow",
-        on_select=_on_flow,
-        selection_mode="points",
-        config={"displayModeBar": False},
-    )
+created_resolved_panel.draw(right, filters, grain, _on_flow)
 
 # -- drill-down: the tickets behind the chosen point -----------------------------------------
 
@@ -339,22 +294,14 @@ else:
                 f"drill_trend_{drill_grain}",
                 clock=t(drill["clock"]),
                 week=fmt_date(bucket),
-                month=charts.bucket_label(bucket, "month", lang()),
+                month=axes.bucket_label(bucket, "month", lang()),
                 prio=prio,
                 what=what,
             )
         )
     elif drill["kind"] == "flow":
-        bucket = date.fromisoformat(drill["bucket"])
-        narrowed = bar_filters(filters, drill["series"], bucket, drill["grain"])
-        frame = data.tickets(narrowed, order="created_desc", limit=LIMIT)
-        total = data.count_tickets(narrowed)
-        st.markdown(
-            L(
-                f"drill_flow_{drill['series']}",
-                bucket=charts.bucket_label(bucket, drill["grain"], lang()),
-            )
-        )
+        frame, total, heading = created_resolved_panel.tickets(filters, drill, LIMIT)
+        st.markdown(heading)
     else:
         day = date.fromisoformat(drill["day"])
         frame = data.backlog_tickets(filters, day=day, etat=drill["etat"], limit=LIMIT)

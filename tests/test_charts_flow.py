@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from ticketlib.charts import flow
+from ticketlib.charts import flow, ticket_flow
 from ticketlib.charts.palette import etat_colour
 from ticketlib.domain.vocabulary import ETAT_CODES
 
@@ -118,7 +118,7 @@ def _timeline(last: str) -> pd.DataFrame:
 
 
 def test_timeline_one_bar_per_visit_in_local_time():
-    fig = flow.timeline_figure(_timeline("attente_client"), ENGLISH, "Europe/Paris")
+    fig = ticket_flow.timeline_figure(_timeline("attente_client"), ENGLISH, "Europe/Paris")
     assert [t.name for t in fig.data] == ["OUVERT", "PRIS_EN_COMPTE", "ATTENTE_CLIENT"]
     ouvert = fig.data[0]
     assert pd.Timestamp(ouvert.base[0]) == pd.Timestamp("2025-03-03 09:00")  # Paris time
@@ -129,14 +129,14 @@ def test_timeline_one_bar_per_visit_in_local_time():
 
 
 def test_timeline_closed_ticket_is_not_stretched_to_the_as_of():
-    fig = flow.timeline_figure(_timeline("ferme"), ENGLISH, "Europe/Paris")
+    fig = ticket_flow.timeline_figure(_timeline("ferme"), ENGLISH, "Europe/Paris")
     right = pd.Timestamp(fig.layout.xaxis.range[1])
     assert right < pd.Timestamp("2025-03-03 13:00")
 
 
 def test_timeline_marks_and_escaping():
     marks = [("<b>due</b>", pd.Timestamp("2025-03-03 10:00", tz="UTC")), ("none", None)]
-    fig = flow.timeline_figure(_timeline("attente_client"), ENGLISH, "Europe/Paris", marks)
+    fig = ticket_flow.timeline_figure(_timeline("attente_client"), ENGLISH, "Europe/Paris", marks)
     texts = [a.text for a in fig.layout.annotations]
     assert texts == ["&lt;b&gt;due&lt;/b&gt;"]
     assert len(fig.layout.shapes) == 1
@@ -144,7 +144,7 @@ def test_timeline_marks_and_escaping():
 
 def test_timeline_of_nothing_is_an_empty_figure():
     empty = _timeline("ferme").iloc[0:0]
-    assert len(flow.timeline_figure(empty, ENGLISH, "Europe/Paris").data) == 0
+    assert len(ticket_flow.timeline_figure(empty, ENGLISH, "Europe/Paris").data) == 0
 
 
 @pytest.mark.parametrize("skip, shown", [(("ferme",), 2), ((), 3)])
@@ -157,7 +157,7 @@ def test_durations_wall_beside_business(skip, shown):
             "business_h": [1.0, 7.0, 9.0],
         }
     )
-    fig = flow.durations_figure(frame, ENGLISH, skip=skip)
+    fig = ticket_flow.durations_figure(frame, ENGLISH, skip=skip)
     wall, business = fig.data
     assert len(wall.x) == shown and list(business.x[:2]) == [1.0, 7.0]
     assert fig.layout.barmode == "group"

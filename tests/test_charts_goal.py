@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ticketlib.charts import heatmap
 from ticketlib.charts import review as review_charts
 from ticketlib.charts import sla as charts
 
@@ -108,12 +109,12 @@ def test_heatmap_frames_the_cells_below_the_goal():
         "row_word": "priorité",
         "col_word": "mois",
     }
-    fig = charts.compliance_heatmap(frame, goal=0.95, below_label="sous l'objectif", **kw)
+    fig = heatmap.compliance_heatmap(frame, goal=0.95, below_label="sous l'objectif", **kw)
     below = [t for t in fig.data if t.name == "sous l'objectif"]
     assert len(below) == 1 and below[0].showlegend
     # 19/20 = 95 % meets the goal; 9/10 is below it; 5/5 meets it; 0 decided: no cell
     assert [(c[0], c[1]) for c in below[0].customdata] == [("haute", "2025-04-01")]
     assert below[0].marker.color == charts.GOAL_COLOUR
     assert not [
-        t for t in charts.compliance_heatmap(frame, **kw).data if t.name == "sous l'objectif"
+        t for t in heatmap.compliance_heatmap(frame, **kw).data if t.name == "sous l'objectif"
     ]

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ticketlib.charts import palette
+from ticketlib.charts import axes, distribution, heatmap, palette
 from ticketlib.charts import sla as charts
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.queries.sla import ALL_KEY, NONE_KEY
@@ -114,7 +114,7 @@ def grid() -> pd.DataFrame:
 
 
 def test_compliance_heatmap_cells_totals_and_thin_marks():
-    fig = charts.compliance_heatmap(
+    fig = heatmap.compliance_heatmap(
         grid(),
         row_order=["A", NONE_KEY, "B", ALL_KEY],
         col_order=["2025-03-03", ALL_KEY],
@@ -164,7 +164,7 @@ def test_compliance_heatmap_hides_text_when_crowded():
         }
     )
     cols = [d.date().isoformat() for d in frame.col_value]
-    fig = charts.compliance_heatmap(
+    fig = heatmap.compliance_heatmap(
         frame,
         row_order=["A"],
         col_order=cols,
@@ -187,7 +187,7 @@ def dist(hours: list[float], tickets: list[int]) -> pd.DataFrame:
 def test_distribution_grid_draws_the_target_and_the_what_if_line():
     frames = {"haute": dist([0.0, 0.125, 1.0, 3.0], [5, 3, 2, 1]), "faible": dist([8.0], [1])}
     targets = {"haute": 1.0, "moyenne": 4.0, "faible": 8.0}
-    fig = charts.distribution_grid(
+    fig = distribution.distribution_grid(
         frames,
         targets,
         {p: t / 8 for p, t in targets.items()},
@@ -232,7 +232,7 @@ def test_what_if_bars_configured_beside_what_if():
     for clock in ("tto", "ttr"):
         summary[f"{clock}_pct"] = summary[f"{clock}_met"] / summary[f"{clock}_n"]
         summary[f"new_{clock}_pct"] = summary[f"new_{clock}_met"] / summary[f"new_{clock}_n"]
-    fig = charts.what_if_bars(
+    fig = distribution.what_if_bars(
         summary,
         priority_names=PRIO,
         all_label="Toutes",
@@ -259,7 +259,7 @@ def test_what_if_bars_configured_beside_what_if():
     ],
 )
 def test_bucket_labels(day, grain, lang, text):
-    assert charts.bucket_label(day, grain, lang) == text
+    assert axes.bucket_label(day, grain, lang) == text
 
 
 def test_backlog_zooms_on_a_period_with_ticks_in_it():

@@ -14,7 +14,7 @@ import pytest
 
 from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
-from ticketlib.outputs import report
+from ticketlib.outputs import print_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,7 +96,7 @@ def test_refusals_are_one_line_and_write_nothing(db, tmp_path, args, env, messag
     assert not out.exists()
 
 
-@pytest.mark.skipif(report.chromium_path() is None, reason="chromium is not installed")
+@pytest.mark.skipif(print_pdf.chromium_path() is None, reason="chromium is not installed")
 def test_pdf(db, tmp_path):
     out = tmp_path / "revue.pdf"
     done = run("--db", db, "--customer", "Alpha", "--summary", "--out", out)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ticketlib.domain.config import SETTINGS, ConfigError, load_config
+from ticketlib.domain.config import ConfigError, load_config
+from ticketlib.domain.settings import SETTINGS
 from ticketlib.domain.vocabulary import (
     ETAT_CODES,
     EXPECTED_TRANSITIONS,

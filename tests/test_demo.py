@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ticketlib import demo
-from ticketlib.demo import BAD_TIMESTAMP, UNKNOWN_STATUS, write_demo
+from ticketlib.demo import write_demo
+from ticketlib.demo_world import BAD_TIMESTAMP, UNKNOWN_STATUS
 from ticketlib.domain.vocabulary import ETATS, EXPECTED_TRANSITIONS, PRIORITIES, normalise_etat
 
 TZ = ZoneInfo("Europe/Paris")

@@ -23,9 +23,9 @@ from ticketlib.db import store, timeparse
 from ticketlib.domain import timestamps
 from ticketlib.domain.config import ConfigError
 from ticketlib.ingest import FileError, run_import
-from ticketlib.ingest.files import upload_name
 from ticketlib.ingest.mapping import load_mapping
 from ticketlib.ingest.reasons import REASONS
+from ticketlib.ingest.uploads import upload_name
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ",".join(TICKET_COLUMNS) + "\n"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import pkgutil
 import re
 import string
 from pathlib import Path
@@ -9,6 +12,11 @@ from pathlib import Path
 import pytest
 
 from ticketlib.domain import labels
+from ticketlib.domain.vocabulary import ETAT_CODES
+from ticketlib.queries.created_resolved import SERIES
+from ticketlib.queries.filters import PERIOD_FIELDS
+from ticketlib.queries.sla import CLOCKS
+from ticketlib.queries.time_in_status import GROUPS as TIS_GROUPS
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = {
@@ -65,10 +73,12 @@ SOURCES = {
     "pages/page_vue_ensemble.py": ["OVERVIEW"],
     "pages/page_conformite.py": ["COMPLIANCE"],
     "app/sla_panels.py": ["COMPLIANCE"],
+    "app/compliance_table.py": ["COMPLIANCE"],
     "app/ticket_view.py": ["TICKET_VIEW"],
     "app/components.py": [],
     "app/state.py": [],
     "pages/page_temps_par_etat.py": ["TIME_IN_STATUS"],
+    "app/created_resolved_panel.py": ["OVERVIEW"],
 }
 CALL = re.compile(r"""\b(?:t|L|tr\([A-Z_]+,)\s*\(?\s*["']([a-z][a-z0-9_]*)["']\s*[,)]""")
 
@@ -82,3 +92,82 @@ def test_every_literal_key_the_code_asks_for_exists(path):
     asked = set(CALL.findall(text))
     assert asked, f"{path}: no label call found (the pattern is out of date)"
     assert sorted(asked - known) == []
+
+
+def test_every_dictionary_of_every_area_module_is_in_the_catalogue():
+    found = {}
+    for info in pkgutil.iter_modules(labels.__path__):
+        module = importlib.import_module(f"{labels.__name__}.{info.name}")
+        found |= {n: v for n, v in vars(module).items() if n.isupper() and isinstance(v, dict)}
+    assert sorted(found) == sorted(CATALOGUE)
+    assert all(found[name] is CATALOGUE[name] for name in found)
+
+
+def _constant(path: str, name: str) -> tuple:
+    """A module-level tuple of a page, read without running the page."""
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return tuple(ast.literal_eval(node.value))
+    raise LookupError(f"{path}: no {name}")
+
+
+GRAINS = ("week", "month")  # the Conformité grain control's options
+# every label key built at run time (an f-string), per source file: template -> the values
+# its placeholder can take
+DYNAMIC = {
+    "pages/page_conformite.py": {
+        "grain_{g}": GRAINS,
+        "col_word_{grain}": GRAINS,
+        "w1_{dim}": _constant("pages/page_conformite.py", "DIMS"),
+        "w_{dim}": _constant("pages/page_conformite.py", "DIMS"),
+        "row_word_{dim}": _constant("pages/page_conformite.py", "DIMS"),
+    },
+    "pages/page_revue_client.py": {"{c}_short": CLOCKS},
+    "pages/page_vue_ensemble.py": {
+        "what_{filters.period_field}": tuple(PERIOD_FIELDS),
+        "k_{clock}": CLOCKS,
+        "k_median_{clock}": CLOCKS,
+        "trend_grain_{g}": _constant("pages/page_vue_ensemble.py", "GRAINS"),
+        "bucket_of_{grain}": _constant("pages/page_vue_ensemble.py", "GRAINS"),
+        "drill_trend_{drill_grain}": _constant("pages/page_vue_ensemble.py", "GRAINS"),
+    },
+    "app/created_resolved_panel.py": {
+        "flow_title_{grain}": _constant("pages/page_vue_ensemble.py", "GRAINS"),
+        "drill_flow_{series}": SERIES,
+    },
+    "pages/page_temps_par_etat.py": {
+        "group_{g}": tuple(TIS_GROUPS),
+        "group_{group}": tuple(TIS_GROUPS),
+        "stat_{s}": _constant("pages/page_temps_par_etat.py", "STATS"),
+        "unit_{stat}": _constant("pages/page_temps_par_etat.py", "STATS"),
+        "short_{etat}": ETAT_CODES,
+        "short_{e}": ETAT_CODES,
+    },
+    "pages/page_donnees.py": {"fmt_{f}": _constant("pages/page_donnees.py", "FORMATS")},
+    "app/sla_panels.py": {"kind_{k}": ("holiday", "closed")},  # config_view.closed_days
+    "app/state.py": {"period_{v}": tuple(PERIOD_FIELDS)},
+}
+DYNAMIC_CALL = re.compile(r"""\b(?:t|L)\(\s*f["']([^"']*)["']""")
+
+
+@pytest.mark.parametrize("path", sorted(SOURCES))
+def test_every_dynamic_key_is_declared_with_its_values(path):
+    assert sorted(set(DYNAMIC_CALL.findall((ROOT / path).read_text(encoding="utf-8")))) == sorted(
+        DYNAMIC.get(path, {})
+    )
+
+
+@pytest.mark.parametrize("path", sorted(DYNAMIC))
+def test_every_dynamic_key_exists_for_each_value(path):
+    known = set(labels.COMMON)
+    for name in SOURCES[path]:
+        known |= set(CATALOGUE[name])
+    built = {
+        template.replace(template[template.index("{") : template.index("}") + 1], value)
+        for template, values in DYNAMIC[path].items()
+        for value in values
+    }
+    assert sorted(built - known) == []

@@ -11,7 +11,7 @@ from tests import flow_fixture as ff
 from tests.apptest import shown
 from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
-from ticketlib.console.sqlconsole import EXAMPLES
+from ticketlib.console.examples import EXAMPLES
 
 PAGE = "pages/page_requetes_sql.py"
 

@@ -9,7 +9,7 @@ import pytest
 from tests import flow_fixture as ff
 from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
-from ticketlib.outputs import report
+from ticketlib.outputs import print_pdf
 
 PAGE = "pages/page_revue_client.py"
 
@@ -110,7 +110,7 @@ def test_two_clicks_download(app_db, review_db, monkeypatch):
     assert "Export &lt;b&gt;cassé&lt;/b&gt;" in html and "<b>cassé</b>" not in html
     assert html.count("Plotly.newPlot(") == 4
     assert "revue-sla_alpha_2025-01-01_2025-04-02.pdf" in files
-    if report.chromium_path() is None:
+    if print_pdf.chromium_path() is None:
         pytest.skip("chromium is not installed: the PDF button is disabled")
     assert ff.download(files, "revue-sla_alpha_2025-01-01_2025-04-02.pdf").startswith(b"%PDF-")
 

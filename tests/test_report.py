@@ -12,11 +12,11 @@ from tests.helpers import config_from, load_history
 from tests.review_fixture import EVENTS, TICKETS
 from ticketlib.domain.config import load_config
 from ticketlib.marts.dataset import Dataset
-from ticketlib.outputs import report
+from ticketlib.outputs import print_pdf, report
 
 HOSTILE_TITLE = "<script>alert('titre')</script> & <img src=x onerror=alert(1)>"
 HOSTILE_CUSTOMER = 'Evil "Corp" <b>bold</b>'
-CHROMIUM = report.chromium_path()
+CHROMIUM = print_pdf.chromium_path()
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)"
 )
@@ -146,13 +146,13 @@ def test_file_stem():
 
 def test_pdf_needs_chromium_says_so(monkeypatch):
     monkeypatch.setenv("TICKETLIB_CHROMIUM", "/nonexistent/chromium")
-    with pytest.raises(report.PdfUnavailable, match="apt-get install chromium"):
-        report.review_pdf("<html></html>")
+    with pytest.raises(print_pdf.PdfUnavailable, match="apt-get install chromium"):
+        print_pdf.review_pdf("<html></html>")
 
 
 @needs_chromium
 def test_pdf(alpha_html, tmp_path):
-    pdf = report.review_pdf(alpha_html)
+    pdf = print_pdf.review_pdf(alpha_html)
     assert pdf.startswith(b"%PDF-")
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
     assert pages >= 2

@@ -20,9 +20,9 @@ import pytest
 
 from ticketlib.domain.config import load_config
 from ticketlib.marts.dataset import Dataset
-from ticketlib.outputs import report
+from ticketlib.outputs import print_pdf, report
 
-CHROMIUM = report.chromium_path()
+CHROMIUM = print_pdf.chromium_path()
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run does)"),
@@ -116,7 +116,7 @@ def test_pdf_first_pages_as_png(hexagone, template, tmp_path):
     """For a human look: test-output/review-<template>-1.png, -2.png (needs pdftoppm)."""
     if template != "streamlit":
         pytest.skip("one look is enough: the page's template is the one that cut the axes")
-    pdf = report.review_pdf(report.review_html(hexagone, "fr", summary=True))
+    pdf = print_pdf.review_pdf(report.review_html(hexagone, "fr", summary=True))
     assert pdf.startswith(b"%PDF-")
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed (poppler-utils)")

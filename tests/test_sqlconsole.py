@@ -8,14 +8,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ticketlib.console.sqlconsole import (
-    EXAMPLES,
-    VIEWS,
-    SqlError,
-    available_views,
-    run_query,
-    sandbox,
-)
+from ticketlib.console.errors import SqlError
+from ticketlib.console.examples import EXAMPLES
+from ticketlib.console.sandbox import VIEWS, available_views, sandbox
+from ticketlib.console.sqlconsole import run_query
 
 
 def _digest(path) -> str:

@@ -223,7 +223,7 @@ def _date(text: str):
 
 def cmd_review(args) -> int:
     """The Revue client page's file for one customer, for a scheduler (DESIGN §5.3)."""
-    from ticketlib.outputs.report import PdfUnavailable
+    from ticketlib.outputs.print_pdf import PdfUnavailable
     from ticketlib.outputs.review_file import write_review
 
     config = load_config(args.config)

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ticketlib.charts.axes import bucket_label, separators
 from ticketlib.charts.palette import ETAT_COLOURS, NEUTRAL
-from ticketlib.charts.sla import bucket_label, separators
 
 COLOURS = {"created": ETAT_COLOURS["ouvert"], "resolved": ETAT_COLOURS["resolu"]}
 

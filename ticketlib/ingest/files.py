@@ -25,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from ticketlib.db.sqlfiles import render
 from ticketlib.ingest.errors import FileError, first_line, unexpected  # noqa: F401 (re-exported)
 from ticketlib.ingest.rawbytes import (  # noqa: F401 (CappedReader, expanded re-exported)
     MAX_FIELD_ENV,
@@ -243,19 +244,16 @@ def _scan(con, source: Path, table: str, delim: str, internal: list[str]) -> lis
     rejects_table, scan_table = f"{table}_rejects", f"{table}_scan"
     # No sniffing: the dialect comes from the header line, every column is text, and rows with
     # a wrong number of fields become rejects instead of failing the whole file.
-    con.execute(
-        f"create or replace temp table {table}_data as select * from read_csv($p, header = true, "
-        "auto_detect = false, columns = $columns, delim = $d, quote = '\"', escape = '\"', "
-        f"max_line_size = {max_line_bytes()}, buffer_size = {4 * max_line_bytes()}, "
-        f"ignore_errors = true, store_rejects = true, rejects_table = '{rejects_table}', "
-        f"rejects_scan = '{scan_table}')",
-        {"p": str(source), "d": delim, "columns": dict.fromkeys(internal, "VARCHAR")},
+    tables = {"rejects_table": rejects_table, "scan_table": scan_table}
+    scan = render(
+        "scan_csv",
+        data_table=f"{table}_data",
+        max_line=str(max_line_bytes()),
+        buffer=str(4 * max_line_bytes()),
+        **tables,
     )
-    rejects = con.execute(
-        # one reject per line (DuckDB lists a short row once per missing column)
-        f"select line, first(error_type || ': ' || error_message order by column_idx), "
-        f"first(csv_line) from {rejects_table} group by line order by line"
-    ).fetchall()
+    con.execute(scan, {"p": str(source), "d": delim, "columns": dict.fromkeys(internal, "VARCHAR")})
+    rejects = con.execute(render("scan_csv_rejects", **tables)).fetchall()
     con.execute(f"drop table if exists {rejects_table}; drop table if exists {scan_table}")
     # The reader keeps file order, so rowid is the position among the rows it accepted; row
     # numbers are shown as a spreadsheet shows them (header = 1), skipping rejected lines.
@@ -296,22 +294,3 @@ def _fold_names(names: list[str], internal: list[str]) -> dict[str, str]:
 
 def _count_outside_quotes(line: str, delim: str) -> int:
     return sum(part.count(delim) for part in line.split('"')[::2])
-
-
-def upload_name(name: str) -> str:
-    """The base name an uploaded file is saved under (its own, so importers and messages name
-    it), or a FileError naming it: no NUL, not `.`/`..`/empty, at most 255 bytes (issue 14
-    item 7: `..` gave IsADirectoryError, 300 characters `File name too long`)."""
-    shown = str(name).replace("\x00", "␀")
-    base = str(name).replace("\\", "/").rsplit("/", 1)[-1].strip()
-    if "\x00" in base:
-        raise FileError(shown, "nom de fichier avec un caractère NUL / file name with a NUL")
-    if base in ("", ".", ".."):
-        raise FileError(shown or "-", "nom de fichier invalide / invalid file name")
-    if len(base.encode("utf-8")) > 255:
-        raise FileError(
-            shown[:60] + "…",
-            f"nom de fichier trop long ({len(base)} caractères, 255 octets au plus) / "
-            f"file name too long ({len(base)} characters, 255 bytes at most)",
-        )
-    return base

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import duckdb
 
+from ticketlib.db.sqlfiles import query, render, run_script
 from ticketlib.db.sqlident import quote_ident
 from ticketlib.ingest.files import (
     FileError,
@@ -32,12 +33,6 @@ from ticketlib.ingest.files import (
     read_file,
 )
 
-DOCS_SQL = """
-create temp table if not exists json_docs (
-    file_index integer, doc_no bigint, loc varchar, j json, ctx json);
-create temp table if not exists json_rejects (
-    file_index integer, doc_no bigint, loc varchar, detail varchar, raw varchar);
-"""
 WRAPPER_COLUMNS = {"data", "params"}
 RAW_LIMIT = 2000  # characters of a rejected line kept in the quarantine
 
@@ -72,7 +67,7 @@ def read_json_file(con: duckdb.DuckDBPyConnection, index: int, path: Path) -> Js
     size, digest = file_digest(path)
     if size == 0:
         raise FileError(path, "fichier vide / empty file")
-    con.execute(DOCS_SQL)
+    run_script(con, "json_tables")
     with contextlib.ExitStack() as stack:  # a `.gz` expanded (capped), removed on every exit
         source = stack.enter_context(expanded(path)) if path.suffix.lower() == ".gz" else path
         with open(source, encoding="utf-8-sig", errors="replace") as f:
@@ -113,30 +108,9 @@ def _read_text(con, index: int, path: Path, source: Path) -> str:
         )
         con.execute("drop table json_text")
         return "document"
-    con.execute(
-        """
-        create or replace temp table json_lines as
-        select n, trim(line, chr(13) || chr(9) || ' ') as line
-        from (select unnest(s) as line, generate_subscripts(s, 1) as n
-              from (select string_split(c, chr(10)) as s from json_text))
-        """
-    )
-    con.execute(
-        """
-        insert into json_docs
-        select $i, n, 'line ' || n, line::json, null
-        from json_lines where line <> '' and json_valid(line) order by n
-        """,
-        {"i": index},
-    )
-    con.execute(
-        """
-        insert into json_rejects
-        select $i, n, 'line ' || n, 'JSON invalide / invalid JSON', left(line, $limit)
-        from json_lines where line <> '' and not json_valid(line) order by n
-        """,
-        {"i": index, "limit": RAW_LIMIT},
-    )
+    query(con, "json_lines")
+    query(con, "json_docs_lines", i=index)
+    query(con, "json_rejects_lines", i=index, limit=RAW_LIMIT)
     con.execute("drop table json_text; drop table json_lines")
     return "lines"
 
@@ -148,23 +122,9 @@ def _read_devlake_csv(con, index: int, path: Path) -> str:
     data = quote_ident(ft.columns["data"])
     ctx = quote_ident(ft.columns["input"]) if "input" in ft.columns else None
     ctx_sql = f"case when json_valid({ctx}) then {ctx}::json end" if ctx else "null"
-    con.execute(
-        f"""
-        insert into json_docs
-        select $i, __row, 'row ' || __row, {data}::json, {ctx_sql}
-        from {ft.table} where json_valid({data}) order by __row
-        """,
-        {"i": index},
-    )
-    con.execute(
-        f"""
-        insert into json_rejects
-        select $i, __row, 'row ' || __row, 'colonne data: JSON invalide / data column: invalid JSON',
-               left({data}::varchar, $limit)
-        from {ft.table} where not coalesce(json_valid({data}), false) order by __row
-        """,
-        {"i": index, "limit": RAW_LIMIT},
-    )
+    parts = {"data": data, "ctx": ctx_sql, "source_table": ft.table}
+    con.execute(render("json_docs_devlake", **parts), {"i": index})
+    con.execute(render("json_rejects_devlake", **parts), {"i": index, "limit": RAW_LIMIT})
     if ft.rejects:
         con.executemany(
             "insert into json_rejects values (?, ?, ?, ?, ?)",

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from ticketlib.db import store
+from ticketlib.db.sqlfiles import query
 from ticketlib.domain.config import SlaConfig
 from ticketlib.marts.persisted import (
     DERIVED_VERSION,
@@ -90,7 +91,7 @@ class Dataset:
     @property
     def is_empty(self) -> bool:
         with self.cursor() as cur:
-            return cur.execute("select count(*) from tickets").fetchall()[0][0] == 0
+            return query(cur, "raw_ticket_count").fetchall()[0][0] == 0
 
     def marts(self, config: SlaConfig, as_of: datetime | str | None = None) -> Marts:
         fingerprint = config_fingerprint(config)

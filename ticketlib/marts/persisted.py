@@ -14,6 +14,7 @@ from dataclasses import asdict
 
 import duckdb
 
+from ticketlib.db.sqlfiles import query
 from ticketlib.domain.config import SlaConfig
 from ticketlib.replay.run import _epoch_us, replay
 
@@ -88,6 +89,6 @@ def origin_rows(info) -> list[list[str]]:
 def stored_state(con) -> dict[str, str]:
     """What the kept marts were computed with; {} when there are none."""
     try:
-        return dict(con.execute(f"select key, value from {SCHEMA}.meta").fetchall())
+        return dict(query(con, "marts_meta").fetchall())
     except duckdb.CatalogException:
         return {}

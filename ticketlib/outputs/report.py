@@ -3,17 +3,13 @@
 `build_review` gathers the figures of one customer over a period (the same queries as the
 page); `review_html` renders them through a Jinja2 template with autoescaping, so every ticket
 text (title, customer, agent) is escaped; plotly's JavaScript is embedded once in the page, so
-it opens offline with working charts. `review_pdf` prints that page with Debian's headless
+it opens offline with working charts. `print_pdf.review_pdf` prints that page with Debian's headless
 chromium (`--print-to-pdf`): the PDF is exactly the HTML, charts drawn by the same JavaScript.
 Nothing here knows about Streamlit.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,8 +31,15 @@ from ticketlib.domain.formats import (  # noqa: F401 (the review's formatters)
     weekday_names,
 )
 from ticketlib.domain.labels import REVIEW as LABELS
-from ticketlib.domain.vocabulary import ETAT_BY_CODE, PRIORITY_BY_CODE, PRIORITY_CODES
+from ticketlib.domain.vocabulary import PRIORITY_CODES
 from ticketlib.marts.dataset import Marts
+from ticketlib.outputs.review_words import (
+    config_summary,
+    etat_name,
+    label,
+    priority_name,
+    status_name,
+)
 from ticketlib.queries import metrics
 from ticketlib.queries import review as metrics_review
 
@@ -97,104 +100,7 @@ def build_review(
 # --- formats (French first: 1 234,5 · 03/03/2025) -------------------------------------------
 
 
-def label(key: str, lang: str, **kw) -> str:
-    fr, en = LABELS[key]
-    text = fr if lang == "fr" else en
-    return text.format(**kw) if kw else text
-
-
-_missing = missing
-
-
-def fmt_duration(seconds: int, lang: str) -> str:
-    """A target: 8 h, 45 min, 1 h 30."""
-    h, rem = divmod(int(seconds), 3600)
-    m = rem // 60
-    if h and m:
-        return f"{h} h {m:02d}"
-    return f"{h} h" if h else f"{m} min"
-
-
-def etat_name(code, lang: str) -> str:
-    if not isinstance(code, str) or code not in ETAT_BY_CODE:
-        return "" if _missing(code) else str(code)
-    e = ETAT_BY_CODE[code]
-    return e.label_fr if lang == "fr" else e.label_en
-
-
-def priority_name(code, lang: str) -> str:
-    if not isinstance(code, str) or code not in PRIORITY_BY_CODE:
-        return label("no_priority", lang)
-    p = PRIORITY_BY_CODE[code]
-    return p.label_fr if lang == "fr" else p.label_en
-
-
-def status_name(code, lang: str) -> str:
-    return label(code, lang) if code in ("met", "breached", "at_risk", "running") else ""
-
-
 # --- the configuration in words -------------------------------------------------------------
-
-
-def _minutes(m: int) -> str:
-    return f"{m // 60:02d}:{m % 60:02d}"
-
-
-def config_summary(config: SlaConfig, lang: str = "fr") -> dict:
-    """The calendar, targets and rules of a configuration, ready to show (texts and rows)."""
-    cal = config.calendar
-    if cal.is_24x7:
-        hours = [[label("all_days", lang), label("hours_24x7", lang)]]
-    else:
-        hours = [
-            [
-                weekday_names(lang)[i],
-                ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in ranges)
-                or label("closed", lang),
-            ]
-            for i, ranges in enumerate(cal.hours)
-        ]
-    days = ", ".join(fmt_date(d, lang) for d in cal.closed_days) or "–"
-    worked = ", ".join(fmt_date(d, lang) for d in cal.open_days) or "–"
-    holidays = cal.holidays + (f" ({cal.holidays_subdiv})" if cal.holidays_subdiv else "")
-    return {
-        "timezone": cal.timezone,
-        "hours": hours,
-        "hours_short": _hours_short(config, lang),
-        "holidays": holidays or label("none", lang),
-        "closed_days": days,
-        "open_days": worked,
-        "targets": [
-            [priority_name(p, lang), fmt_duration(t.tto_s, lang), fmt_duration(t.ttr_s, lang)]
-            for p, t in config.targets
-        ],
-        "pause": ", ".join(etat_name(e, lang) for e in config.rules.pause) or "–",
-        "default_priority": priority_name(config.rules.default_priority, lang),
-        "at_risk": fmt_pct(config.rules.at_risk, lang),
-        "reopen": config.rules.reopen,
-        "source": Path(config.source).name,  # never the server's path
-    }
-
-
-def _hours_short(config: SlaConfig, lang: str) -> str:
-    """ "lun.–ven. 09:00–18:00" when the working days share their hours, else each day."""
-    cal = config.calendar
-    if cal.is_24x7:
-        return label("hours_24x7", lang)
-    open_days = [(i, r) for i, r in enumerate(cal.hours) if r]
-    if not open_days:
-        return label("closed", lang)
-    ranges = {r for _, r in open_days}
-    idx = [i for i, _ in open_days]
-    if len(ranges) == 1 and idx == list(range(idx[0], idx[-1] + 1)):
-        names = weekday_names(lang)
-        span = names[idx[0]] if len(idx) == 1 else f"{names[idx[0]]}–{names[idx[-1]]}"
-        text = ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in next(iter(ranges)))
-        return f"{span} {text}"
-    return " · ".join(
-        f"{weekday_names(lang)[i]} " + ", ".join(f"{_minutes(a)}–{_minutes(b)}" for a, b in r)
-        for i, r in open_days
-    )
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -416,68 +322,3 @@ def file_stem(customer: str, date_from: date | None, date_to: date | None) -> st
     if date_from or date_to:
         parts.append(f"{date_from or ''}_{date_to or ''}".strip("_"))
     return "_".join(parts)
-
-
-# --- PDF -------------------------------------------------------------------------------------
-
-
-class PdfUnavailable(RuntimeError):
-    """No chromium to print with, or it failed: the message says which, in French and English."""
-
-
-def chromium_path() -> str | None:
-    """Debian's chromium (or a Chrome) on this machine; TICKETLIB_CHROMIUM overrides."""
-    configured = os.environ.get("TICKETLIB_CHROMIUM")
-    if configured:
-        return configured if Path(configured).exists() else None
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def review_pdf(html: str, timeout: float = 90.0) -> bytes:
-    """Print the review's HTML to an A4 PDF with headless chromium (charts drawn first)."""
-    browser = chromium_path()
-    if browser is None:
-        raise PdfUnavailable(
-            "PDF indisponible : chromium n'est pas installé sur le serveur "
-            "(apt-get install chromium). Le fichier HTML contient la même revue. / "
-            "PDF unavailable: chromium is not installed on the server "
-            "(apt-get install chromium). The HTML file holds the same review."
-        )
-    with tempfile.TemporaryDirectory(prefix="ticketlib-pdf-") as tmp:
-        page = Path(tmp) / "review.html"
-        out = Path(tmp) / "review.pdf"
-        page.write_text(html, encoding="utf-8")
-        command = [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-extensions",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--hide-scrollbars",
-            f"--user-data-dir={Path(tmp) / 'profile'}",
-            "--no-pdf-header-footer",
-            "--virtual-time-budget=15000",
-            f"--print-to-pdf={out}",
-            page.as_uri(),
-        ]
-        try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            raise PdfUnavailable(
-                f"PDF : chromium n'a pas répondu en {timeout:g} s. / "
-                f"PDF: chromium did not answer within {timeout:g} s."
-            ) from None
-        if not out.exists() or out.stat().st_size == 0:
-            err = done.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-            raise PdfUnavailable(
-                "PDF : l'impression par chromium a échoué. / PDF: printing with chromium failed. "
-                + " | ".join(err)
-            )
-        return out.read_bytes()

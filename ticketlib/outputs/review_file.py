@@ -1,8 +1,8 @@
 """The customer review written to a file, for `python -m ticketlib review` (DESIGN §5.3).
 
 The same file as the Revue client page's download: `report.build_review` then `review_html`
-(and `review_pdf` for a `.pdf`). Errors are `ValueError` (unknown customer, bad extension,
-dates in the wrong order) and `report.PdfUnavailable` (no chromium), each one line in French
+(and `print_pdf.review_pdf` for a `.pdf`). Errors are `ValueError` (unknown customer, bad extension,
+dates in the wrong order) and `print_pdf.PdfUnavailable` (no chromium), each one line in French
 then English, so the CLI prints them as they are.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from ticketlib.db import store
 from ticketlib.domain.config import SlaConfig
 from ticketlib.marts.dataset import Dataset
-from ticketlib.outputs import report
+from ticketlib.outputs import print_pdf, report
 from ticketlib.queries import review as metrics_review
 
 SUFFIXES = (".html", ".pdf")
@@ -45,8 +45,8 @@ def write_review(
             f"période vide : {date_from} est après {date_to} / "
             f"empty period: {date_from} is after {date_to}"
         )
-    if out.suffix.lower() == ".pdf" and report.chromium_path() is None:
-        raise report.PdfUnavailable(
+    if out.suffix.lower() == ".pdf" and print_pdf.chromium_path() is None:
+        raise print_pdf.PdfUnavailable(
             "PDF indisponible : chromium n'est pas installé (apt-get install chromium) ; "
             "écrivez un .html / PDF unavailable: chromium is not installed "
             "(apt-get install chromium); write an .html"
@@ -68,7 +68,7 @@ def write_review(
     finally:
         ds.close()
     html = report.review_html(rv, lang, summary=summary)
-    content = report.review_pdf(html) if out.suffix.lower() == ".pdf" else html.encode("utf-8")
+    content = print_pdf.review_pdf(html) if out.suffix.lower() == ".pdf" else html.encode("utf-8")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(content)
     return out

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from ticketlib.db import budget
-from ticketlib.db.sqlfiles import render, run_script, statements
+from ticketlib.db.sqlfiles import query, run_script
 from ticketlib.db.timeparse import parse_instant
 from ticketlib.domain.config import SlaConfig, load_config
 from ticketlib.domain.vocabulary import ETAT_CODES, EXPECTED_TRANSITIONS, PRIORITY_CODES, STOP_ETATS
@@ -57,12 +57,6 @@ INTERMEDIATE = (
 # bytes of memory per event while a partition is replayed (1M demo tickets, 7.5M events, peak
 # about 2 GB above the process's own)
 EVENT_BYTES = 300
-# the per-ticket attributes pages filter on, in the mart only when pages will read it
-ATTRIBUTES = "k.customer, k.team, k.assignee, k.title,"
-NO_ATTRIBUTES = (
-    "null::varchar as customer, null::varchar as team, null::varchar as assignee, "
-    "null::varchar as title,"
-)
 
 
 @dataclass(frozen=True)
@@ -155,13 +149,10 @@ def _run_layers(con, scope: str) -> None:
     run_script(con, "int_intervals")
     kind = "view" if scope == "sla" else "table"
     con.execute(f"create or replace temp {kind} int_intervals as select * from int_intervals_v")
+    # the per-ticket attributes pages filter on, in the mart only when pages will read it
+    query(con, "stg_ticket_attributes" if scope == "all" else "stg_ticket_no_attributes")
     for layer in SCOPES[scope]:
-        if layer == "mart_ticket_sla":
-            text = render(layer, attributes=ATTRIBUTES if scope == "all" else NO_ATTRIBUTES)
-            for statement in statements(text):
-                con.execute(statement)
-        else:
-            run_script(con, layer)
+        run_script(con, layer)
 
 
 def _run_partitions(con, scope: str, count: int) -> None:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from ticketlib.db.sqlfiles import run_script
+from ticketlib.db.sqlfiles import query, run_script
 from ticketlib.domain.timestamps import offset_rules
 
 
@@ -24,37 +24,17 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
     copy in this zone, once into temp tables when `keep` (a replay reads its sources several
     times).
     """
-    other = con.execute(
-        "select count(*) from imports where timezone <> $tz", {"tz": timezone}
-    ).fetchall()[0][0]
+    other = query(con, "src_other_zone_imports", tz=timezone).fetchall()[0][0]
     if other:  # did those imports read any naive timestamp?
-        other = con.execute(
-            "with other as (select import_id from imports where timezone <> $tz) "
-            "select exists (select 1 from events where ts_local is not null "
-            "               and import_id in (select import_id from other)) "
-            "or exists (select 1 from tickets where created_local is not null "
-            "           and import_id in (select import_id from other))",
-            {"tz": timezone},
-        ).fetchall()[0][0]
+        other = query(con, "src_other_zone_naive", tz=timezone).fetchall()[0][0]
     if not other and _has_pending(con):  # events that are a copy in some zones only
         other = True
     if not other:
-        con.execute(
-            "create or replace temp view replay_events_src as "
-            "select ticket_key, ts, seq, etat, priority from events;"
-            "create or replace temp view replay_tickets_src as "
-            "select ticket_key, created_at, priority from tickets"
-        )
+        run_script(con, "src_stored_views")
         select_partition(con, 1, 0)
         return
-    con.execute(
-        "create or replace temp table replay_other_imports as "
-        "select import_id from imports where timezone <> $tz",
-        {"tz": timezone},
-    )
-    con.execute(
-        "create or replace temp table replay_tz_rules (boundary timestamp, offset_s integer)"
-    )
+    query(con, "src_other_imports", tz=timezone)
+    query(con, "src_tz_rules")
     con.executemany(
         "insert into replay_tz_rules values (?, ?)", [list(r) for r in offset_rules(timezone)]
     )
@@ -71,22 +51,12 @@ def prepare_sources(con: duckdb.DuckDBPyConnection, timezone: str, keep: bool = 
 
 def _knows_pending(con: duckdb.DuckDBPyConnection) -> bool:
     """Has `events` the column `pending_duplicate` (databases made before it have not)?"""
-    return bool(
-        con.execute(
-            "select count(*) from duckdb_columns() "
-            "where table_name = 'events' and column_name = 'pending_duplicate'"
-        ).fetchall()[0][0]
-    )
+    return bool(query(con, "src_knows_pending").fetchall()[0][0])
 
 
 def _has_pending(con: duckdb.DuckDBPyConnection) -> bool:
     """Is any event stored as a copy of another in some zones only?"""
-    return (
-        _knows_pending(con)
-        and con.execute("select exists (select 1 from events where pending_duplicate)").fetchall()[
-            0
-        ][0]
-    )
+    return _knows_pending(con) and query(con, "src_has_pending").fetchall()[0][0]
 
 
 def raw_events(con: duckdb.DuckDBPyConnection) -> None:
@@ -116,11 +86,7 @@ def data_span(con: duckdb.DuckDBPyConnection) -> tuple[datetime | None, datetime
     """(first, latest) instant in `replay_events` and `replay_tickets` (see `prepare_sources`),
     events and creations alike, UTC-aware; (None, None) without data. The latest is the default
     as-of instant (DESIGN §2). One scan of the events."""
-    row = con.execute(
-        "select least(e.first_ts, t.first_ts), greatest(e.last_ts, t.last_ts) "
-        "from (select min(ts) as first_ts, max(ts) as last_ts from replay_events) e, "
-        "(select min(created_at) as first_ts, max(created_at) as last_ts from replay_tickets) t"
-    ).fetchall()[0]
+    row = query(con, "src_data_span").fetchall()[0]
     return tuple(v.astimezone(UTC) if v else None for v in row)
 
 

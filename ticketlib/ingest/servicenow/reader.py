@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ticketlib.db.sqlfiles import run_script
+from ticketlib.db.sqlfiles import query, run_script
 from ticketlib.ingest import log_columns as logs
 from ticketlib.ingest.files import (
     FileError,
@@ -68,10 +68,6 @@ FIELDS = (
     "title",
 )
 TIMES = ("updated", "opened", "resolved", "closed")
-SRC_SQL = (
-    "create or replace temp table sn_src (file_index integer, source_row bigint, "
-    "layout varchar, " + ", ".join(f"{f} varchar" for f in FIELDS) + ")"
-)
 
 
 def sniff(path: Path, head: str) -> bool:
@@ -87,7 +83,7 @@ def stage(con, files: list[tuple[int, Path]], mapping) -> list[StagedFile]:
     logs.add_statuses(con, NS, mapping.status)
     add_vocabulary(con, "vocab_priority", mapping.priority)
     _code_tables(con, opts)
-    con.execute(SRC_SQL)
+    query(con, "read_servicenow_src")
     entries = []
     for index, path in files:
         ft = read_file(con, Path(path), f"file_{index}")

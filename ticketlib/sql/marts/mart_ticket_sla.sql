@@ -1,5 +1,6 @@
 -- One row per ticket existing at the as-of instant: its SLA clocks (DESIGN §5.3) and the
--- attributes pages filter on, with local-date buckets computed once here.
+-- attributes pages filter on (replay_ticket_attributes: null unless pages will read them),
+-- with local-date buckets computed once here.
 create or replace temp table mart_ticket_sla as
 with due_b as (
     -- Due instant (DESIGN §2): the last instant at which elapsed <= target, the clock
@@ -88,11 +89,11 @@ select t.ticket_key,
        case when t.etat = 'ferme' and t.last_stop_b_us is not null
             then t.last_closed_b_us - t.last_stop_b_us end as acceptance_us,
        t.transitions,
-       {attributes}
+       k.customer, k.team, k.assignee, k.title,
        local_day(epoch_us(t.created_at), cd) as created_day,
        case when t.ttr_stopped then local_day(epoch_us(t.last_stop_at), rd) end as resolved_day
 from int_clock_targets t
-join tickets k using (ticket_key)
+join replay_ticket_attributes k using (ticket_key)
 cross join params p
 left join tto_due using (ticket_key)
 left join ttr_due using (ticket_key)
