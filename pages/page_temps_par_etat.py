@@ -118,13 +118,13 @@ for etat in etats:
         L(f"short_{etat}"), help=L("cell_help", etat=etat_label(etat), unit=unit)
     )
 st.caption(L("table_caption", unit=unit))
-# shown in the reader's language (1,5 / 1.5) and "–" where no ticket went through the état
+# shown in the reader's language (1,5 / 1.5); an empty cell (no ticket went through the état)
+# still reads "None": Streamlit 1.67 draws a null number cell so whatever the Styler says
 fr = lang() == "fr"
 styled = table.style.format(
     precision=1,
     decimal="," if fr else ".",
     thousands="\u202f" if fr else ",",
-    na_rep="–",
     subset=etats,
 )
 event = st.dataframe(

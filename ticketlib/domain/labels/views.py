@@ -116,9 +116,11 @@ TIME_IN_STATUS: dict[str, tuple[str, str]] = {
     "unit_median": ("médiane en heures ouvrées", "median in business hours"),
     "table_caption": (
         "Chaque case : {unit} par ticket passé dans l'état. Cliquez sur une case pour lister "
-        "ses tickets (sur une ligne : son état le plus long).",
+        "ses tickets (sur une ligne : son état le plus long). Case vide (None) : aucun ticket "
+        "n'est passé par cet état.",
         "Each cell: {unit} per ticket that went through the état. Click a cell to list its "
-        "tickets (a row: its longest état).",
+        "tickets (a row: its longest état). Empty cell (None): no ticket went through that "
+        "état.",
     ),
     "cell_help": (
         "{etat} : {unit} par ticket passé dans cet état",
