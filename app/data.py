@@ -15,6 +15,7 @@ from app import state
 from app.cache import cached
 from ticketlib.queries import admin, metrics, review, sla, workflow
 from ticketlib.queries import created_resolved as created_resolved_query
+from ticketlib.queries import tickets as ticket_queries
 from ticketlib.queries import time_in_status as tis
 from ticketlib.queries.filters import Filters
 
@@ -22,8 +23,8 @@ from ticketlib.queries.filters import Filters
 options = cached(metrics.options)
 kpis = cached(metrics.kpis)
 backlog = cached(metrics.backlog)
-tickets = cached(metrics.tickets)
-count_tickets = cached(metrics.count_tickets)
+tickets = cached(ticket_queries.tickets)
+count_tickets = cached(ticket_queries.count_tickets)
 what_if = cached(metrics.what_if)
 distribution = cached(metrics.distribution)
 clock_compliance = cached(sla.clock_compliance)
@@ -38,7 +39,7 @@ step_tickets = cached(workflow.step_tickets)
 count_step_tickets = cached(workflow.count_step_tickets)
 breach_list = cached(workflow.breach_list)
 breach_summary = cached(workflow.breach_summary)
-ticket = cached(workflow.ticket, max_entries=256)
+ticket = cached(ticket_queries.ticket, max_entries=256)
 
 # --- time in status, created vs resolved (ticketlib.queries.time_in_status, .created_resolved) -
 time_in_status = cached(tis.time_in_status)

@@ -13,6 +13,7 @@ from tests import flow_fixture
 from ticketlib.domain.config import load_config
 from ticketlib.marts.dataset import Dataset
 from ticketlib.queries import metrics
+from ticketlib.queries import tickets as ticket_queries
 from ticketlib.queries import workflow as metrics_flow
 from ticketlib.queries.filters import Filters
 
@@ -215,7 +216,7 @@ def test_reopen_rate_by_week_and_month(ctx):
 
 
 def test_tickets_and_count(ctx):
-    frame = q(ctx, metrics.tickets, Filters(), order="id")
+    frame = q(ctx, ticket_queries.tickets, Filters(), order="id")
     assert list(frame.ticket_id) == ["F1", "F2", "F3", "F4", "F5", "F6", "F7"]
     assert frame.tto_h.tolist() == [0.5, 1.0, 12.0, 3.0, 3.0, 0.5, 0.0]
     assert frame.ttr_h.tolist() == [1.5, 6.0, 12.0, 18.0, 3.0, 6.0, 0.0]
@@ -231,10 +232,10 @@ def test_tickets_and_count(ctx):
     assert frame.ttr_status.tolist()[3:6] == ["breached", "running", "at_risk"]
     assert frame.reopens.tolist() == [0, 1, 0, 0, 0, 0, 0]
     assert frame.paused_h.tolist()[1] == 7.0
-    assert q(ctx, metrics.count_tickets, Filters()) == 7
-    assert q(ctx, metrics.count_tickets, Filters(search="bloqué")) == 1
-    assert q(ctx, metrics.count_tickets, Filters(search="script")) == 1
-    newest = q(ctx, metrics.tickets, Filters(), order="created_desc", limit=3)
+    assert q(ctx, ticket_queries.count_tickets, Filters()) == 7
+    assert q(ctx, ticket_queries.count_tickets, Filters(search="bloqué")) == 1
+    assert q(ctx, ticket_queries.count_tickets, Filters(search="script")) == 1
+    newest = q(ctx, ticket_queries.tickets, Filters(), order="created_desc", limit=3)
     assert list(newest.ticket_id) == ["F7", "F5", "F6"]
 
 
@@ -308,7 +309,7 @@ def test_breaches_and_summary_follow_the_filters(ctx):
 
 
 def test_ticket_view_of_a_reopened_ticket(ctx):
-    view = q(ctx, metrics_flow.ticket, "F2")
+    view = q(ctx, ticket_queries.ticket, "F2")
     assert view["sla"].ticket_id.iloc[0] == "F2"
     timeline = view["timeline"]
     assert timeline.etat.tolist() == [
@@ -362,21 +363,21 @@ def test_ticket_view_of_a_reopened_ticket(ctx):
 
 
 def test_ticket_view_of_an_open_ticket_and_unknown_ones(ctx):
-    view = q(ctx, metrics_flow.ticket, "F4")
+    view = q(ctx, ticket_queries.ticket, "F4")
     clocks = view["clocks"].set_index("clock")
     assert clocks.loc["ttr", "used"] == 18 / 8 and not clocks.loc["ttr", "stopped"]
     assert clocks.loc["ttr", "status"] == "breached"
     assert clocks.loc["tto", "due_at"] == utc("2025-03-04T10:00:00+01:00")
-    no_event = q(ctx, metrics_flow.ticket, "F7")
+    no_event = q(ctx, ticket_queries.ticket, "F7")
     assert no_event["events"].empty and no_event["timeline"].etat.tolist() == ["ouvert"]
-    assert q(ctx, metrics_flow.ticket, "NOPE") is None
+    assert q(ctx, ticket_queries.ticket, "NOPE") is None
 
 
 def test_events_after_the_as_of_are_flagged(ctx):
     ds, _ = ctx
     earlier = ds.marts(CONFIG, "2025-03-04T11:30:00+01:00")
     with ds.cursor() as cur:
-        view = metrics_flow.ticket(cur, earlier, "F2")
+        view = ticket_queries.ticket(cur, earlier, "F2")
     assert view["events"].after_as_of.tolist() == [False] * 4 + [True] * 4
     # résolu at 11:00, reopened only at 12:00
     assert view["timeline"].etat.tolist()[-1] == "resolu"
@@ -384,11 +385,11 @@ def test_events_after_the_as_of_are_flagged(ctx):
 
 
 def test_ticket_detail_of_the_shared_metrics(ctx):
-    detail = q(ctx, metrics.ticket_detail, "F3")
+    detail = q(ctx, ticket_queries.ticket_detail, "F3")
     assert detail["sla"].title.iloc[0] == flow_fixture.TITLE_F3
     assert detail["events"].etat.tolist() == ["resolu", "ferme"]
     assert detail["intervals"].etat.tolist() == ["ouvert", "resolu", "ferme"]
-    assert q(ctx, metrics.ticket_detail, "NOPE")["sla"].empty
+    assert q(ctx, ticket_queries.ticket_detail, "NOPE")["sla"].empty
 
 
 # --- the full export of the ticket table -------------------------------------------------------
@@ -416,7 +417,7 @@ def _through_pandas(cur, marts, filters, order, lang):
     from ticketlib.outputs.exports import to_excel_csv
 
     labels = _labels(lang)
-    frame = metrics.tickets(cur, marts, filters, order=order, limit=10**9)[EXPORT_COLUMNS]
+    frame = ticket_queries.tickets(cur, marts, filters, order=order, limit=10**9)[EXPORT_COLUMNS]
     frame["priority"] = frame.priority.map(
         lambda v: priority_label(v, lang) if isinstance(v, str) else "(aucune)"
     )

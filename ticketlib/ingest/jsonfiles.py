@@ -76,11 +76,7 @@ def read_json_file(con: duckdb.DuckDBPyConnection, index: int, path: Path) -> Js
             layout = _read_devlake_csv(con, index, path)
         else:
             layout = _read_text(con, index, path, source)
-    docs, rejects = con.execute(
-        "select (select count(*) from json_docs where file_index = $i), "
-        "(select count(*) from json_rejects where file_index = $i)",
-        {"i": index},
-    ).fetchall()[0]
+    docs, rejects = query(con, "json_counts", i=index).fetchall()[0]
     if docs == 0 and not (layout == "devlake_csv" and rejects == 0):
         # (a DevLake table with a header and no rows is an empty file, not an error)
         raise FileError(path, "aucun document JSON lisible / no readable JSON document")
@@ -89,11 +85,7 @@ def read_json_file(con: duckdb.DuckDBPyConnection, index: int, path: Path) -> Js
 
 def _read_text(con, index: int, path: Path, source: Path) -> str:
     try:
-        con.execute(
-            "create or replace temp table json_text as "
-            "select ltrim(content, chr(65279)) as c from read_text($p)",
-            {"p": str(source)},
-        )
+        query(con, "json_text", p=str(source))
     except duckdb.Error as exc:
         why = str(exc).strip().splitlines()[0]
         raise FileError(path, f"texte UTF-8 illisible / unreadable UTF-8 text: {why}") from None
@@ -102,10 +94,7 @@ def _read_text(con, index: int, path: Path, source: Path) -> str:
         not lines_by_name and con.execute("select json_valid(c) from json_text").fetchall()[0][0]
     )
     if whole:
-        con.execute(
-            "insert into json_docs select $i, 1, 'document', c::json, null from json_text",
-            {"i": index},
-        )
+        query(con, "json_docs_document", i=index)
         con.execute("drop table json_text")
         return "document"
     query(con, "json_lines")

@@ -14,7 +14,8 @@ from ticketlib.db.sqlfiles import bound, render
 from ticketlib.domain.config import SlaConfig
 from ticketlib.marts.dataset import Marts
 from ticketlib.outputs.exports import FORMULA_START
-from ticketlib.queries import metrics, runner
+from ticketlib.queries import runner
+from ticketlib.queries import tickets as ticket_queries
 from ticketlib.queries import workflow as metrics_flow
 from ticketlib.queries.filters import Filters, where
 
@@ -106,13 +107,13 @@ def tickets_csv(
     tz: str,
     lang: str = "fr",
 ) -> bytes:
-    """Every filtered ticket of `metrics.tickets`, sorted by `order`."""
+    """Every filtered ticket of `tickets.tickets`, sorted by `order`."""
     clause, params = where(filters)
     runner.use_marts(cur, marts)
     query = render(
         "metric_tickets",
         where=clause,
-        order=metrics.SORTABLE[order],
+        order=ticket_queries.SORTABLE[order],
     )
     params = params | {"limit": 2**62}
     return query_csv(cur, query, params, columns, headers, labels, tz, lang)

@@ -18,7 +18,6 @@ import jinja2
 import pandas as pd
 import plotly.offline
 
-from ticketlib.charts import review as charts
 from ticketlib.domain.config import SlaConfig
 from ticketlib.domain.formats import (  # noqa: F401 (the review's formatters)
     fmt_date,
@@ -31,8 +30,8 @@ from ticketlib.domain.formats import (  # noqa: F401 (the review's formatters)
     weekday_names,
 )
 from ticketlib.domain.labels import REVIEW as LABELS
-from ticketlib.domain.vocabulary import PRIORITY_CODES
 from ticketlib.marts.dataset import Marts
+from ticketlib.outputs.review_figures import review_figures
 from ticketlib.outputs.review_words import (
     config_summary,
     etat_name,
@@ -42,6 +41,7 @@ from ticketlib.outputs.review_words import (
 )
 from ticketlib.queries import metrics
 from ticketlib.queries import review as metrics_review
+from ticketlib.queries import tickets as ticket_queries
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CHART_WIDTH = 680  # px: the printable width of an A4 page with the template's margins
@@ -91,16 +91,10 @@ def build_review(
         waits=metrics_review.waits(cur, marts, filters),
         breaches=breaches.head(breach_limit),
         tickets=metrics_review.tickets(cur, marts, filters, limit=ticket_limit),
-        tickets_total=metrics.count_tickets(cur, marts, filters),
+        tickets_total=ticket_queries.count_tickets(cur, marts, filters),
         generated_at=datetime.now(UTC),
         breaches_truncated=len(breaches) > breach_limit,
     )
-
-
-# --- formats (French first: 1 234,5 · 03/03/2025) -------------------------------------------
-
-
-# --- the configuration in words -------------------------------------------------------------
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -112,58 +106,6 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
     undefined=jinja2.StrictUndefined,
 )
-
-
-def review_figures(review: Review, lang: str = "fr", width: int | None = None) -> dict:
-    """The review's plotly figures (also drawn on the page), keyed by section."""
-    clocks = {"tto": label("tto", lang), "ttr": label("ttr", lang)}
-    goal = {
-        "goal": review.config.rules.goal,
-        "goal_label": label("goal", lang, pct=fmt_pct(review.config.rules.goal, lang, 0)),
-    }
-    figures = {}
-    if not review.priority.empty:
-        figures["priority"] = charts.priority_compliance(
-            review.priority,
-            priority_names={p: priority_name(p, lang) for p in (*PRIORITY_CODES, "")},
-            clock_names=clocks,
-            y_title=label("compliance_axis", lang),
-            lang=lang,
-            width=width,
-            **goal,
-        )
-    if not review.trend.empty:
-        figures["trend"] = charts.trend(
-            review.trend,
-            clock_names=clocks,
-            tickets_name=label("tickets_created", lang),
-            y_title=label("compliance_axis", lang),
-            y2_title=label("tickets_axis", lang),
-            lang=lang,
-            width=width,
-            **goal,
-        )
-    total = review.waits[review.waits.is_total]
-    if not total.empty and total.iloc[0].tickets:
-        wait_labels = {k: label(k, lang) for k in _WAIT_KEYS}
-        figures["waits"] = charts.waits_balance(
-            total.iloc[0],
-            labels=wait_labels,
-            x_title=label("business_hours", lang),
-            lang=lang,
-            width=width,
-        )
-        figures["waits_month"] = charts.waits_by_month(
-            review.waits,
-            labels=wait_labels,
-            y_title=label("business_hours", lang),
-            lang=lang,
-            width=width,
-        )
-    return figures
-
-
-_WAIT_KEYS = ("desk_waited", "customer_waited", "customer_wait", "agent_work", "internal_wait")
 
 
 def review_html(review: Review, lang: str = "fr", summary: bool = False) -> str:

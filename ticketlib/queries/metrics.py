@@ -16,14 +16,6 @@ from ticketlib.marts.dataset import Marts
 from ticketlib.queries import runner
 from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
 
-SORTABLE = {
-    "created_desc": "created_at desc",
-    "created": "created_at",
-    "ttr_desc": "ttr_elapsed_us desc",
-    "tto_desc": "tto_elapsed_us desc",
-    "due": "ttr_due_at nulls last",
-    "id": "ticket_id",
-}
 GRAINS = ("day", "week", "month")
 
 
@@ -166,20 +158,6 @@ def reopen_rate(
     return frame
 
 
-def tickets(
-    cur, marts: Marts, filters: Filters, order: str = "created_desc", limit: int = 5000
-) -> pd.DataFrame:
-    clause, params = where(filters)
-    return _run(
-        cur, "metric_tickets", marts, params | {"limit": limit}, where=clause, order=SORTABLE[order]
-    )
-
-
-def count_tickets(cur, marts: Marts, filters: Filters) -> int:
-    clause, params = where(filters)
-    return int(runner.scalar(cur, marts, "metric_count_tickets", params, where=clause))
-
-
 def what_if(
     cur, marts: Marts, filters: Filters, targets: dict[str, tuple[int, int]], at_risk: float
 ) -> pd.DataFrame:
@@ -229,17 +207,3 @@ def options(cur, marts: Marts) -> dict[str, list]:
 
 def _day(value):
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
-
-
-def ticket_detail(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame]:
-    """One ticket: its clocks (the mart row), its état intervals, its events, time per état."""
-    sla = _run(cur, "metric_ticket_row", marts, {"id": ticket_id})
-    if sla.empty:
-        return {"sla": sla}
-    key = {"k": int(sla.ticket_key.iloc[0])}
-    return {
-        "sla": sla,
-        "intervals": _run(cur, "metric_ticket_intervals", marts, key),
-        "events": _run(cur, "metric_ticket_events", marts, key),
-        "durations": _run(cur, "metric_ticket_durations", marts, key),
-    }

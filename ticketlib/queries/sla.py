@@ -19,7 +19,8 @@ from ticketlib.domain.vocabulary import PRIORITY_CODES, STOP_ETATS
 from ticketlib.marts.dataset import Marts
 from ticketlib.queries import runner
 from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
-from ticketlib.queries.metrics import GRAINS, SORTABLE
+from ticketlib.queries.metrics import GRAINS
+from ticketlib.queries.tickets import SORTABLE
 
 CLOCKS = ("tto", "ttr")
 ALL_KEY = "__all__"  # a total row or column (all priorities, all teams, all weeks...)

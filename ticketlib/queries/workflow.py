@@ -1,4 +1,4 @@
-"""Named queries of the workflow pages: Parcours, Historique, Dépassements and the ticket view.
+"""Named queries of the workflow pages: Parcours and Dépassements (one ticket's view: `tickets`).
 
 Same shape as `ticketlib.queries.metrics`: a cursor, a `Marts`, `Filters` in; plain Python or a
 DataFrame out (SQL in `sql/metric_flow_*.sql`). Nothing here knows about Streamlit.
@@ -18,6 +18,7 @@ from ticketlib.domain.vocabulary import ETAT_CODES, EXPECTED_TRANSITIONS
 from ticketlib.marts.dataset import Marts
 from ticketlib.queries import metrics, runner
 from ticketlib.queries.filters import Filters, where
+from ticketlib.queries.tickets import SORTABLE
 
 # The step each état is converted from in the funnel: the main path ouvert -> pris en compte
 # -> résolu -> fermé, with the waits and the reopening as branches of the step they leave.
@@ -153,7 +154,7 @@ def step_tickets(
         marts,
         params | {"limit": limit},
         where=clause,
-        order=metrics.SORTABLE[order],
+        order=SORTABLE[order],
     )
 
 
@@ -211,74 +212,6 @@ def breach_summary(cur, marts: Marts, filters: Filters, config: SlaConfig) -> di
     row = _run(cur, "metric_flow_breach_summary", marts, params, base=base, period=period)
     values = row.iloc[0].to_dict()
     return {k: (float(v) if k.endswith("_h") else int(v)) for k, v in values.items()}
-
-
-# --- one ticket -------------------------------------------------------------------------------
-
-
-def ticket(cur, marts: Marts, ticket_id: str) -> dict[str, pd.DataFrame] | None:
-    """One ticket as of the marts' instant: its mart row (`sla`), its clocks, its visits to
-    each état (`timeline`), its events (raw status beside état, source file and row), the
-    time spent per état (`durations`, wall and business hours) and its data-quality flags
-    (`flags`: flag, flagged_at, detail, as `quality` gives them). None when it does not exist."""
-    detail = metrics.ticket_detail(cur, marts, ticket_id)
-    sla = detail["sla"]
-    if sla.empty:
-        return None
-    key = int(sla.ticket_key.iloc[0])
-    timeline = _run(cur, "metric_flow_timeline", marts, {"ticket_key": key})
-    timeline["rows"] = timeline.rows.astype("int64")
-    events = _run(
-        cur, "metric_flow_events", marts, {"ticket_key": key, "as_of": marts.as_of or _far()}
-    )
-    order = {e: i for i, e in enumerate(ETAT_CODES)}
-    durations = (
-        detail["durations"]
-        .assign(order=lambda f: f.etat.map(order))
-        .sort_values("order")
-        .drop(columns="order")
-        .reset_index(drop=True)
-    )
-    durations["visits"] = durations.visits.astype("int64")
-    flags = _run(cur, "metric_ticket_flags", marts, {"k": key})
-    return {
-        "sla": sla,
-        "clocks": clocks(sla.iloc[0]),
-        "timeline": timeline,
-        "events": events,
-        "durations": durations,
-        "flags": flags,
-    }
-
-
-def _far():
-    return pd.Timestamp("2999-01-01", tz="UTC")
-
-
-def clocks(row: pd.Series) -> pd.DataFrame:
-    """TTO and TTR of one mart row: elapsed and target business hours, share of the target
-    used, status, due instant, priority of the target, paused hours (TTR)."""
-
-    def num(v):
-        return None if v is None or pd.isna(v) else float(v)
-
-    out = []
-    for clock in ("tto", "ttr"):
-        elapsed, target = num(row[f"{clock}_elapsed_us"]), num(row[f"{clock}_target_us"])
-        out.append(
-            {
-                "clock": clock,
-                "priority": row[f"{clock}_priority"],
-                "elapsed_h": elapsed / 3.6e9 if elapsed is not None else None,
-                "target_h": target / 3.6e9 if target is not None else None,
-                "used": (elapsed / target) if elapsed is not None and target else None,
-                "status": row[f"{clock}_status"],
-                "stopped": bool(row[f"{clock}_stopped"]),
-                "due_at": row[f"{clock}_due_at"],
-                "paused_h": (num(row["ttr_paused_us"]) or 0.0) / 3.6e9 if clock == "ttr" else 0.0,
-            }
-        )
-    return pd.DataFrame(out)
 
 
 def is_expected(from_etat: str, to_etat: str) -> bool:

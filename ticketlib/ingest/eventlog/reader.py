@@ -68,15 +68,7 @@ def sniff(path: Path, head: str) -> bool:
 
 
 def stage(con, files: list[tuple[int, Path]], mapping: Mapping) -> list[StagedFile]:
-    con.execute(
-        "create or replace temp table el_src (file_index integer, source_row bigint, "
-        "case_id varchar, ts varchar, status_raw varchar, status_key varchar, "
-        "order_key varchar, priority varchar, assignee varchar, team varchar, "
-        "customer varchar, title varchar, ignored boolean);"
-        "create or replace temp table el_cases (file_index integer, source_row bigint, "
-        "case_id varchar, created varchar, priority varchar, assignee varchar, team varchar, "
-        "customer varchar, title varchar)"
-    )
+    run_script(con, "read_eventlog_tables")
     entries = []
     for index, path in files:
         path = Path(path)

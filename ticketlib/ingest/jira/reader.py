@@ -103,9 +103,7 @@ def stage(con, files: list[tuple[int, Path]], mapping: Mapping) -> list[StagedFi
     _units(con)
     _tickets(con, by, attributes, params)
     _histories(con)
-    con.execute(
-        "insert into chg_units select file_index, count(*) from j_named group by file_index"
-    )
+    query(con, "read_jira_unit_counts")
     staged = changes.stage_changes(con, read, NS, NAME, "objets Jira / Jira objects")
     _flag_missing_changelogs(con, staged)
     return staged
