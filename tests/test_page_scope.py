@@ -12,10 +12,10 @@ import pytest
 from tests import sla_fixture as sf
 
 PAGES = [
-    "pages/page_conformite.py",
-    "pages/page_depassements.py",
-    "pages/page_parcours.py",
-    "pages/page_historique.py",
+    "pages/conformite.py",
+    "pages/depassements.py",
+    "pages/parcours.py",
+    "pages/historique.py",
 ]
 
 
@@ -43,11 +43,11 @@ def test_whole_history_said_the_same_way(app_db, sla_db, page):
 
 def test_open_figures_say_they_ignore_the_period(app_db, sla_db):
     app_db(sla_db)
-    at = sf.open_page("pages/page_depassements.py")
+    at = sf.open_page("pages/depassements.py")
     helps = {m.label: m.help for m in at.metric}
     assert "quelle que soit la période" in helps["Ouverts en dépassement"]
     assert "quelle que soit la période" in helps["Ouverts à risque"]
-    at = sf.open_page("pages/page_vue_ensemble.py")
+    at = sf.open_page("pages/vue_ensemble.py")
     helps = {m.label: m.help for m in at.metric}
     for label in ("Backlog ouvert", "Ouverts en dépassement", "Ouverts à risque"):
         assert helps[label].endswith("Ignore la période."), label
