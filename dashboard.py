@@ -19,24 +19,19 @@ with st.sidebar:
 
 PAGES = {
     "section_follow": [
-        ("pages/page_vue_ensemble.py", "page_overview", ":material/dashboard:", "vue-ensemble"),
-        ("pages/page_conformite.py", "page_compliance", ":material/target:", "conformite"),
-        ("pages/page_depassements.py", "page_breaches", ":material/warning:", "depassements"),
+        ("pages/vue_ensemble.py", "page_overview", ":material/dashboard:", "vue-ensemble"),
+        ("pages/conformite.py", "page_compliance", ":material/target:", "conformite"),
+        ("pages/depassements.py", "page_breaches", ":material/warning:", "depassements"),
     ],
     "section_analyse": [
-        ("pages/page_parcours.py", "page_workflow", ":material/account_tree:", "parcours"),
-        ("pages/page_historique.py", "page_history", ":material/history:", "historique"),
-        (
-            "pages/page_temps_par_etat.py",
-            "page_time_in_status",
-            ":material/timer:",
-            "temps-par-etat",
-        ),
-        ("pages/page_revue_client.py", "page_review", ":material/handshake:", "revue-client"),
+        ("pages/parcours.py", "page_workflow", ":material/account_tree:", "parcours"),
+        ("pages/historique.py", "page_history", ":material/history:", "historique"),
+        ("pages/temps_par_etat.py", "page_time_in_status", ":material/timer:", "temps-par-etat"),
+        ("pages/revue_client.py", "page_review", ":material/handshake:", "revue-client"),
     ],
     "section_admin": [
-        ("pages/page_donnees.py", "page_data", ":material/upload_file:", "donnees"),
-        ("pages/page_requetes_sql.py", "page_sql", ":material/terminal:", "requetes-sql"),
+        ("pages/donnees.py", "page_data", ":material/upload_file:", "donnees"),
+        ("pages/requetes_sql.py", "page_sql", ":material/terminal:", "requetes-sql"),
     ],
 }
 

@@ -100,7 +100,8 @@ def test_page_files_and_their_tests_are_named_like_their_url():
     assert len(pages) == 9  # issue 13 added Temps par état
     for path, url in pages:
         name = url.replace("-", "_")
-        # "page_" keeps the file name apart from the URL (commit 7c4efe9)
-        assert path == f"pages/page_{name}.py", (path, url)
+        # named like the URL (issue 10); Streamlit runs the entry point (the frame) first
+        # whatever the file name, so a direct link still gets the sidebar (tests/test_browser.py)
+        assert path == f"pages/{name}.py", (path, url)
         assert (ROOT / path).exists()
         assert (ROOT / "tests" / f"test_page_{name}.py").exists(), url

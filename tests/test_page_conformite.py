@@ -9,7 +9,7 @@ import pytest
 
 from tests import sla_fixture as sf
 
-PAGE = "pages/page_conformite.py"
+PAGE = "pages/conformite.py"
 SUMMARY = ["TTO respectés", "TTO arrêtés", "TTO %", "TTR respectés", "TTR arrêtés", "TTR %"]
 
 

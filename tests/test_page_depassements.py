@@ -8,7 +8,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/page_depassements.py"
+PAGE = "pages/depassements.py"
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from ticketlib.marts.dataset import Dataset
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEMO = ROOT / "data" / "demo"
-PAGE = "pages/page_donnees.py"
+PAGE = "pages/donnees.py"
 
 CASES = [  # (files, format, mapping)
     *[

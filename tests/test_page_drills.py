@@ -9,8 +9,8 @@ import pytest
 
 from tests import sla_fixture as sf
 
-OVERVIEW = "pages/page_vue_ensemble.py"
-COMPLIANCE = "pages/page_conformite.py"
+OVERVIEW = "pages/vue_ensemble.py"
+COMPLIANCE = "pages/conformite.py"
 HAUTE_MARCH = {
     "clock": "tto",
     "rows": "priority",

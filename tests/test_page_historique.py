@@ -8,7 +8,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/page_historique.py"
+PAGE = "pages/historique.py"
 
 
 @pytest.fixture(scope="module")

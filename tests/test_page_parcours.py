@@ -6,7 +6,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/page_parcours.py"
+PAGE = "pages/parcours.py"
 
 
 @pytest.fixture(scope="module")

@@ -14,12 +14,12 @@ import pytest
 from tests import sla_fixture as sf
 
 PAGES = [
-    "pages/page_vue_ensemble.py",
-    "pages/page_conformite.py",
-    "pages/page_depassements.py",
-    "pages/page_parcours.py",
-    "pages/page_historique.py",
-    "pages/page_temps_par_etat.py",
+    "pages/vue_ensemble.py",
+    "pages/conformite.py",
+    "pages/depassements.py",
+    "pages/parcours.py",
+    "pages/historique.py",
+    "pages/temps_par_etat.py",
 ]
 DEFAULT_NOTE = (
     "Période par défaut : **les 3 derniers mois pleins et le mois en cours** (tickets créés "
@@ -68,7 +68,7 @@ def opened_from_link(query: dict):
     at = AppTest.from_file(str(sf.APP), default_timeout=60)
     at.query_params.update(query)
     at.run()
-    at.switch_page("pages/page_historique.py")
+    at.switch_page("pages/historique.py")
     return at.run()
 
 
@@ -84,7 +84,7 @@ def test_a_shared_link_keeps_its_period(app_db, sla_db):
 
 def test_english_default_note(app_db, sla_db):
     app_db(sla_db)
-    at = sf.open_page("pages/page_conformite.py", lang="en")
+    at = sf.open_page("pages/conformite.py", lang="en")
     assert [i.value for i in at.info if i.value.startswith("Default period")] == [
         "Default period: **the last 3 full months and the running month** (tickets created "
         "from 2024-12-01 to 2025-03-14, the data's last day). Choose dates or “Whole history” "
@@ -94,11 +94,11 @@ def test_english_default_note(app_db, sla_db):
 
 def test_open_figures_say_they_ignore_the_period(app_db, sla_db):
     app_db(sla_db)
-    at = sf.open_page("pages/page_depassements.py")
+    at = sf.open_page("pages/depassements.py")
     helps = {m.label: m.help for m in at.metric}
     assert "quelle que soit la période" in helps["Ouverts en dépassement"]
     assert "quelle que soit la période" in helps["Ouverts à risque"]
-    at = sf.open_page("pages/page_vue_ensemble.py")
+    at = sf.open_page("pages/vue_ensemble.py")
     helps = {m.label: m.help for m in at.metric}
     for label in ("Backlog ouvert", "Ouverts en dépassement", "Ouverts à risque"):
         assert helps[label].endswith("Ignore la période."), label

@@ -10,7 +10,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/page_temps_par_etat.py"
+PAGE = "pages/temps_par_etat.py"
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 from tests import sla_fixture as sf
 
-PAGE = "pages/page_vue_ensemble.py"
+PAGE = "pages/vue_ensemble.py"
 
 
 @pytest.fixture(scope="module")
