@@ -43,7 +43,8 @@ def test_loads_without_exception(request, app_db, db_name):
     at.selectbox(key="rv_customer").set_value("Groupe Hexagone").run()
     assert not at.exception
     assert metrics(at)["Tickets créés"] == "195"  # the default period, preselected
-    at.toggle(key="all").set_value(True).run()  # the whole history
+    at.session_state["all"] = True  # the sidebar's whole-history switch
+    at.run()
     assert at.date_input(key="rv_from").value is None
     assert metrics(at)["Tickets créés"] == "701"
     assert len(ff.figures(at)) == 4

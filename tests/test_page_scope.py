@@ -44,8 +44,10 @@ def test_one_default_period_said_the_same_way(app_db, sla_db, page):
     at = sf.open_page(page)
     assert not sf.exceptions(at)
     assert notes(at) == [DEFAULT_NOTE]
-    # the whole history on demand, said with the data's first and last days
-    at.toggle(key="all").set_value(True).run()
+    # the whole history on demand (the sidebar's switch, set by its key: AppTest keeps the
+    # sidebar out of the tree after a page switch), said with the data's first and last days
+    at.session_state["all"] = True
+    at.run()
     assert not sf.exceptions(at)
     assert notes(at) == [WHOLE_NOTE]
     # a chosen date wins: one line names the period
@@ -54,7 +56,16 @@ def test_one_default_period_said_the_same_way(app_db, sla_db, page):
     at.run()
     assert notes(at) == []
     assert "Période : tickets résolus depuis le 05/03/2025." in [c.value for c in at.caption]
-    # reset: back to the default period, the switch off and out of the URL
+
+
+def test_reset_returns_to_the_default_period(app_db, sla_db):
+    app_db(sla_db)
+    at = sf.open_page("pages/vue_ensemble.py")  # the default page: the sidebar is in the tree
+    at.toggle(key="all").set_value(True).run()
+    assert notes(at) == [WHOLE_NOTE]
+    at.session_state["from"] = date(2025, 3, 5)
+    at.run()
+    assert notes(at) == []
     at.button(key="reset_filters").click().run()
     assert notes(at) == [DEFAULT_NOTE]
     assert at.toggle(key="all").value is False
