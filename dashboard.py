@@ -19,19 +19,19 @@ with st.sidebar:
 
 PAGES = {
     "section_follow": [
-        ("pages/vue_ensemble.py", "page_overview", ":material/dashboard:", "vue-ensemble"),
-        ("pages/conformite.py", "page_compliance", ":material/target:", "conformite"),
-        ("pages/depassements.py", "page_breaches", ":material/warning:", "depassements"),
+        ("app_pages/vue_ensemble.py", "page_overview", ":material/dashboard:", "vue-ensemble"),
+        ("app_pages/conformite.py", "page_compliance", ":material/target:", "conformite"),
+        ("app_pages/depassements.py", "page_breaches", ":material/warning:", "depassements"),
     ],
     "section_analyse": [
-        ("pages/parcours.py", "page_workflow", ":material/account_tree:", "parcours"),
-        ("pages/historique.py", "page_history", ":material/history:", "historique"),
-        ("pages/temps_par_etat.py", "page_time_in_status", ":material/timer:", "temps-par-etat"),
-        ("pages/revue_client.py", "page_review", ":material/handshake:", "revue-client"),
+        ("app_pages/parcours.py", "page_workflow", ":material/account_tree:", "parcours"),
+        ("app_pages/historique.py", "page_history", ":material/history:", "historique"),
+        ("app_pages/temps_par_etat.py", "page_time_in_status", ":material/timer:", "temps-par-etat"),
+        ("app_pages/revue_client.py", "page_review", ":material/handshake:", "revue-client"),
     ],
     "section_admin": [
-        ("pages/donnees.py", "page_data", ":material/upload_file:", "donnees"),
-        ("pages/requetes_sql.py", "page_sql", ":material/terminal:", "requetes-sql"),
+        ("app_pages/donnees.py", "page_data", ":material/upload_file:", "donnees"),
+        ("app_pages/requetes_sql.py", "page_sql", ":material/terminal:", "requetes-sql"),
     ],
 }
 

@@ -2,7 +2,7 @@
 
 A page writes `data.kpis(filters)` for `ticketlib.queries.metrics.kpis(cur, marts, filters)`:
 the cursor, the marts and the configuration come from the session. Nothing else in `app/` or
-`pages/` opens a cursor for a figure.
+`app_pages/` opens a cursor for a figure.
 """
 
 from __future__ import annotations

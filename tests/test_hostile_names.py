@@ -59,14 +59,14 @@ HOSTILE = {
 }
 TICKET = f"T{IMAGE}"
 PAGES = [
-    "pages/vue_ensemble.py",
-    "pages/conformite.py",
-    "pages/depassements.py",
-    "pages/historique.py",
-    "pages/parcours.py",
-    "pages/revue_client.py",
-    "pages/donnees.py",
-    "pages/requetes_sql.py",
+    "app_pages/vue_ensemble.py",
+    "app_pages/conformite.py",
+    "app_pages/depassements.py",
+    "app_pages/historique.py",
+    "app_pages/parcours.py",
+    "app_pages/revue_client.py",
+    "app_pages/donnees.py",
+    "app_pages/requetes_sql.py",
 ]
 
 
@@ -120,7 +120,7 @@ def _texts(at) -> list[str]:
 @pytest.mark.parametrize(
     ("page", "ticket"),
     [(page, TICKET) for page in PAGES]
-    + [("pages/historique.py", LINK), ("pages/depassements.py", LINK)],
+    + [("app_pages/historique.py", LINK), ("app_pages/depassements.py", LINK)],
 )
 def test_hostile_names_and_ids_are_literal_on_every_page(app_db, hostile_db, page, ticket):
     app_db(hostile_db)
@@ -135,6 +135,6 @@ def test_hostile_names_and_ids_are_literal_on_every_page(app_db, hostile_db, pag
     shown = " ".join(rendered(t) for t in _texts(at))
     if ticket == LINK:
         assert f"{LINK} n'existe pas" in shown  # the app's own warning, as text
-    if page == "pages/historique.py" and ticket == TICKET:
+    if page == "app_pages/historique.py" and ticket == TICKET:
         assert f"{TICKET} — {HOSTILE['title']}" in shown
         assert HOSTILE["customer"] in shown and HOSTILE["team"] in shown

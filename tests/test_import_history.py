@@ -420,7 +420,7 @@ def test_quality_command_lists_the_flag(tmp_path):
 
 def test_data_quality_page_lists_the_flag(app_db, tmp_path):
     app_db(_flagged_db(tmp_path))
-    at = ff.open_page("pages/donnees.py")
+    at = ff.open_page("app_pages/donnees.py")
     assert not at.exception
     summary = ff.frame_with(at, "Signalements")
     assert summary.set_index("Code").loc["incomplete_history"].tolist()[:1] == [
@@ -435,7 +435,7 @@ def test_data_quality_page_lists_the_flag(app_db, tmp_path):
 
 def test_ticket_view_shows_the_flag(app_db, tmp_path):
     app_db(_flagged_db(tmp_path))
-    at = ff.open_page("pages/historique.py")
+    at = ff.open_page("app_pages/historique.py")
     at.query_params["ticket"] = "A"
     at.run()
     assert not ff.exceptions(at)

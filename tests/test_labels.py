@@ -64,20 +64,20 @@ def test_every_key_has_french_and_english(name):
 
 # which catalogue each source file reads its literal keys from (besides COMMON)
 SOURCES = {
-    "pages/parcours.py": ["PARCOURS", "PARCOURS_SORTS"],
-    "pages/historique.py": ["HISTORIQUE", "HISTORIQUE_SORTS"],
-    "pages/depassements.py": ["DEPASSEMENTS", "DEPASSEMENTS_SORTS"],
-    "pages/revue_client.py": ["REVUE_CLIENT", "REVIEW"],
-    "pages/donnees.py": ["DONNEES"],
-    "pages/requetes_sql.py": ["REQUETES_SQL"],
-    "pages/vue_ensemble.py": ["OVERVIEW"],
-    "pages/conformite.py": ["COMPLIANCE"],
+    "app_pages/parcours.py": ["PARCOURS", "PARCOURS_SORTS"],
+    "app_pages/historique.py": ["HISTORIQUE", "HISTORIQUE_SORTS"],
+    "app_pages/depassements.py": ["DEPASSEMENTS", "DEPASSEMENTS_SORTS"],
+    "app_pages/revue_client.py": ["REVUE_CLIENT", "REVIEW"],
+    "app_pages/donnees.py": ["DONNEES"],
+    "app_pages/requetes_sql.py": ["REQUETES_SQL"],
+    "app_pages/vue_ensemble.py": ["OVERVIEW"],
+    "app_pages/conformite.py": ["COMPLIANCE"],
     "app/sla_panels.py": ["COMPLIANCE"],
     "app/compliance_table.py": ["COMPLIANCE"],
     "app/ticket_view.py": ["TICKET_VIEW"],
     "app/components.py": [],
     "app/state.py": [],
-    "pages/temps_par_etat.py": ["TIME_IN_STATUS"],
+    "app_pages/temps_par_etat.py": ["TIME_IN_STATUS"],
     "app/created_resolved_panel.py": ["OVERVIEW"],
 }
 CALL = re.compile(r"""\b(?:t|L|tr\([A-Z_]+,)\s*\(?\s*["']([a-z][a-z0-9_]*)["']\s*[,)]""")
@@ -118,35 +118,35 @@ GRAINS = ("week", "month")  # the Conformité grain control's options
 # every label key built at run time (an f-string), per source file: template -> the values
 # its placeholder can take
 DYNAMIC = {
-    "pages/conformite.py": {
+    "app_pages/conformite.py": {
         "grain_{g}": GRAINS,
         "col_word_{grain}": GRAINS,
-        "w1_{dim}": _constant("pages/conformite.py", "DIMS"),
-        "w_{dim}": _constant("pages/conformite.py", "DIMS"),
-        "row_word_{dim}": _constant("pages/conformite.py", "DIMS"),
+        "w1_{dim}": _constant("app_pages/conformite.py", "DIMS"),
+        "w_{dim}": _constant("app_pages/conformite.py", "DIMS"),
+        "row_word_{dim}": _constant("app_pages/conformite.py", "DIMS"),
     },
-    "pages/revue_client.py": {"{c}_short": CLOCKS},
-    "pages/vue_ensemble.py": {
+    "app_pages/revue_client.py": {"{c}_short": CLOCKS},
+    "app_pages/vue_ensemble.py": {
         "what_{filters.period_field}": tuple(PERIOD_FIELDS),
         "k_{clock}": CLOCKS,
         "k_median_{clock}": CLOCKS,
-        "trend_grain_{g}": _constant("pages/vue_ensemble.py", "GRAINS"),
-        "bucket_of_{grain}": _constant("pages/vue_ensemble.py", "GRAINS"),
-        "drill_trend_{drill_grain}": _constant("pages/vue_ensemble.py", "GRAINS"),
+        "trend_grain_{g}": _constant("app_pages/vue_ensemble.py", "GRAINS"),
+        "bucket_of_{grain}": _constant("app_pages/vue_ensemble.py", "GRAINS"),
+        "drill_trend_{drill_grain}": _constant("app_pages/vue_ensemble.py", "GRAINS"),
     },
     "app/created_resolved_panel.py": {
-        "flow_title_{grain}": _constant("pages/vue_ensemble.py", "GRAINS"),
+        "flow_title_{grain}": _constant("app_pages/vue_ensemble.py", "GRAINS"),
         "drill_flow_{series}": SERIES,
     },
-    "pages/temps_par_etat.py": {
+    "app_pages/temps_par_etat.py": {
         "group_{g}": tuple(TIS_GROUPS),
         "group_{group}": tuple(TIS_GROUPS),
-        "stat_{s}": _constant("pages/temps_par_etat.py", "STATS"),
-        "unit_{stat}": _constant("pages/temps_par_etat.py", "STATS"),
+        "stat_{s}": _constant("app_pages/temps_par_etat.py", "STATS"),
+        "unit_{stat}": _constant("app_pages/temps_par_etat.py", "STATS"),
         "short_{etat}": ETAT_CODES,
         "short_{e}": ETAT_CODES,
     },
-    "pages/donnees.py": {"fmt_{f}": _constant("pages/donnees.py", "FORMATS")},
+    "app_pages/donnees.py": {"fmt_{f}": _constant("app_pages/donnees.py", "FORMATS")},
     "app/sla_panels.py": {"kind_{k}": ("holiday", "closed")},  # config_view.closed_days
     "app/state.py": {"period_{v}": tuple(PERIOD_FIELDS)},
 }

@@ -25,7 +25,7 @@ ALLOWED = {
     "spark": {"domain", "db", "replay", "outputs", "cli"},  # submit.py: spark-submit runs the CLI
 }
 # never imported by ticketlib: the Streamlit side
-STREAMLIT_SIDE = {"app", "pages", "dashboard", "streamlit"}
+STREAMLIT_SIDE = {"app", "app_pages", "dashboard", "streamlit"}
 
 
 def _imports(path: Path) -> list[str]:
@@ -69,7 +69,7 @@ def test_ticketlib_imports_follow_the_layers(path):
 
 
 @pytest.mark.parametrize(
-    "path", _files("pages") + [ROOT / "dashboard.py"], ids=lambda p: str(p.relative_to(ROOT))
+    "path", _files("app_pages") + [ROOT / "dashboard.py"], ids=lambda p: str(p.relative_to(ROOT))
 )
 def test_pages_draw_and_never_query_the_database(path):
     names = _imports(path)
@@ -102,6 +102,6 @@ def test_page_files_and_their_tests_are_named_like_their_url():
         name = url.replace("-", "_")
         # named like the URL (issue 10); Streamlit runs the entry point (the frame) first
         # whatever the file name, so a direct link still gets the sidebar (tests/test_browser.py)
-        assert path == f"pages/{name}.py", (path, url)
+        assert path == f"app_pages/{name}.py", (path, url)
         assert (ROOT / path).exists()
         assert (ROOT / "tests" / f"test_page_{name}.py").exists(), url

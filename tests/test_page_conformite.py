@@ -9,7 +9,7 @@ import pytest
 
 from tests import sla_fixture as sf
 
-PAGE = "pages/conformite.py"
+PAGE = "app_pages/conformite.py"
 SUMMARY = ["TTO respectés", "TTO arrêtés", "TTO %", "TTR respectés", "TTR arrêtés", "TTR %"]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/depassements.py"
+PAGE = "app_pages/depassements.py"
 
 
 @pytest.fixture(scope="module")

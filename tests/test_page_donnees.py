@@ -22,7 +22,7 @@ from ticketlib.marts.dataset import Dataset
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DEMO = ROOT / "data" / "demo"
-PAGE = "pages/donnees.py"
+PAGE = "app_pages/donnees.py"
 
 CASES = [  # (files, format, mapping)
     *[

@@ -9,8 +9,8 @@ import pytest
 
 from tests import sla_fixture as sf
 
-OVERVIEW = "pages/vue_ensemble.py"
-COMPLIANCE = "pages/conformite.py"
+OVERVIEW = "app_pages/vue_ensemble.py"
+COMPLIANCE = "app_pages/conformite.py"
 HAUTE_MARCH = {
     "clock": "tto",
     "rows": "priority",

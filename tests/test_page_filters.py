@@ -10,7 +10,7 @@ import pytest
 from tests import apptest
 from tests.helpers import load_history
 
-PAGE = "pages/vue_ensemble.py"
+PAGE = "app_pages/vue_ensemble.py"
 TICKETS_2014 = [
     ["OLD1", "2014-03-03T09:00:00+01:00", "haute", "Ancien", "Léa", "N1", "Vieux ticket"],
     ["OLD2", "2016-06-01T10:00:00+02:00", "faible", "Ancien", "Marc", "N2", "Moins vieux"],

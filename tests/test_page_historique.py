@@ -8,7 +8,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/historique.py"
+PAGE = "app_pages/historique.py"
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/parcours.py"
+PAGE = "app_pages/parcours.py"
 
 
 @pytest.fixture(scope="module")

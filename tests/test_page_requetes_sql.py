@@ -13,7 +13,7 @@ from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
 from ticketlib.console.examples import EXAMPLES
 
-PAGE = "pages/requetes_sql.py"
+PAGE = "app_pages/requetes_sql.py"
 
 
 @pytest.fixture(scope="module")

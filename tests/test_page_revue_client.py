@@ -11,7 +11,7 @@ from tests.helpers import load_history
 from tests.review_fixture import EVENTS, TICKETS
 from ticketlib.outputs import print_pdf
 
-PAGE = "pages/revue_client.py"
+PAGE = "app_pages/revue_client.py"
 
 
 @pytest.fixture(scope="module")

@@ -14,12 +14,12 @@ import pytest
 from tests import sla_fixture as sf
 
 PAGES = [
-    "pages/vue_ensemble.py",
-    "pages/conformite.py",
-    "pages/depassements.py",
-    "pages/parcours.py",
-    "pages/historique.py",
-    "pages/temps_par_etat.py",
+    "app_pages/vue_ensemble.py",
+    "app_pages/conformite.py",
+    "app_pages/depassements.py",
+    "app_pages/parcours.py",
+    "app_pages/historique.py",
+    "app_pages/temps_par_etat.py",
 ]
 DEFAULT_NOTE = (
     "Période par défaut : **les 3 derniers mois pleins et le mois en cours** (tickets créés "
@@ -60,7 +60,7 @@ def test_one_default_period_said_the_same_way(app_db, sla_db, page):
 
 def test_reset_returns_to_the_default_period(app_db, sla_db):
     app_db(sla_db)
-    at = sf.open_page("pages/vue_ensemble.py")  # the default page: the sidebar is in the tree
+    at = sf.open_page("app_pages/vue_ensemble.py")  # the default page: the sidebar is in the tree
     at.toggle(key="all").set_value(True).run()
     assert notes(at) == [WHOLE_NOTE]
     at.session_state["from"] = date(2025, 3, 5)
@@ -79,7 +79,7 @@ def opened_from_link(query: dict):
     at = AppTest.from_file(str(sf.APP), default_timeout=60)
     at.query_params.update(query)
     at.run()
-    at.switch_page("pages/historique.py")
+    at.switch_page("app_pages/historique.py")
     return at.run()
 
 
@@ -95,7 +95,7 @@ def test_a_shared_link_keeps_its_period(app_db, sla_db):
 
 def test_english_default_note(app_db, sla_db):
     app_db(sla_db)
-    at = sf.open_page("pages/conformite.py", lang="en")
+    at = sf.open_page("app_pages/conformite.py", lang="en")
     assert [i.value for i in at.info if i.value.startswith("Default period")] == [
         "Default period: **the last 3 full months and the running month** (tickets created "
         "from 2024-12-01 to 2025-03-14, the data's last day). Choose dates or “Whole history” "
@@ -105,11 +105,11 @@ def test_english_default_note(app_db, sla_db):
 
 def test_open_figures_say_they_ignore_the_period(app_db, sla_db):
     app_db(sla_db)
-    at = sf.open_page("pages/depassements.py")
+    at = sf.open_page("app_pages/depassements.py")
     helps = {m.label: m.help for m in at.metric}
     assert "quelle que soit la période" in helps["Ouverts en dépassement"]
     assert "quelle que soit la période" in helps["Ouverts à risque"]
-    at = sf.open_page("pages/vue_ensemble.py")
+    at = sf.open_page("app_pages/vue_ensemble.py")
     helps = {m.label: m.help for m in at.metric}
     for label in ("Backlog ouvert", "Ouverts en dépassement", "Ouverts à risque"):
         assert helps[label].endswith("Ignore la période."), label

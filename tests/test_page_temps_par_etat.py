@@ -10,7 +10,7 @@ import pytest
 
 from tests import flow_fixture as ff
 
-PAGE = "pages/temps_par_etat.py"
+PAGE = "app_pages/temps_par_etat.py"
 
 
 @pytest.fixture(scope="module")

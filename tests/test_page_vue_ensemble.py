@@ -9,7 +9,7 @@ import pytest
 
 from tests import sla_fixture as sf
 
-PAGE = "pages/vue_ensemble.py"
+PAGE = "app_pages/vue_ensemble.py"
 
 
 @pytest.fixture(scope="module")

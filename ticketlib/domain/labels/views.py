@@ -92,7 +92,7 @@ common_columns: dict[str, tuple[str, str]] = {
     "median_business_h": ("Médiane (h ouvrées)", "Median (business h)"),
     "tickets": ("Tickets", "Tickets"),
 }
-# Temps par état (pages/temps_par_etat.py)
+# Temps par état (app_pages/temps_par_etat.py)
 TIME_IN_STATUS: dict[str, tuple[str, str]] = {
     "intro": (
         "Combien de temps les tickets restent dans chaque état, en heures ouvrées (calendrier "
