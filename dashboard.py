@@ -26,6 +26,12 @@ PAGES = {
     "section_analyse": [
         ("app_pages/parcours.py", "page_workflow", ":material/account_tree:", "parcours"),
         ("app_pages/historique.py", "page_history", ":material/history:", "historique"),
+        (
+            "app_pages/temps_par_etat.py",
+            "page_time_in_status",
+            ":material/timer:",
+            "temps-par-etat",
+        ),
         ("app_pages/revue_client.py", "page_review", ":material/handshake:", "revue-client"),
     ],
     "section_admin": [

@@ -102,9 +102,11 @@ def ticket_table(
     total: int | None = None,
     name: str = "tickets",
     columns: tuple[str, ...] | None = None,
+    export: tuple[str, ...] | None = None,
 ) -> str | None:
     """The ticket table: sortable, exportable; returns the ticket id of the selected row.
-    `columns` (optional) names the columns to show, in order; default TABLE_COLUMNS."""
+    `columns` (optional) names the columns to show, in order; default TABLE_COLUMNS.
+    `export` (optional) names the exported columns; default the columns shown."""
     if frame.empty:
         st.info(t("no_rows"))
         return None
@@ -130,7 +132,8 @@ def ticket_table(
                 total=fmt_int(total),
             )
         )
-    downloads(frame[columns], name, key)
+    exported = [c for c in export if c in frame.columns] if export else columns
+    downloads(frame[exported], name, key)
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     return str(frame.iloc[rows[0]]["ticket_id"]) if rows else None
 
@@ -147,18 +150,25 @@ def drill_key(base: str, drill: dict) -> str:
     return f"{base}@{hashlib.sha1(text.encode()).hexdigest()[:10]}"
 
 
-def period_note(filters) -> None:
-    """The period the page covers, said the same way on every page that lists all history
-    when no period is chosen (Vue d'ensemble has its own 4-week rule and says it): a blue note
-    with the data's first and last creation days, else one line naming the period."""
+def period_note(filters=None) -> None:
+    """The period the page covers, said the same way on every page that has a period (issue
+    13): the one default rule (`ticketlib.queries.period`) in a blue note, the whole history in
+    a blue note with the data's first and last creation days, else one line naming the period.
+    `filters` is accepted for the callers' convenience; the session's scope decides."""
     from app import data
     from app.i18n import fmt_date
 
-    if filters.date_from is None and filters.date_to is None:
+    scope = state.scope()
+    filters = scope.filters
+    what = t("scope_resolved" if filters.period_field == "resolved" else "scope_created")
+    if scope.whole_history:
         first, last = data.options().get("days") or (None, None)
-        st.info(t("scope_all", a=fmt_date(first), b=fmt_date(last)), icon="🗓️")
+        st.info(t("scope_whole", a=fmt_date(first), b=fmt_date(last)), icon="🗓️")
         return
     a, b = fmt_date(filters.date_from), fmt_date(filters.date_to)
+    if scope.defaulted:
+        st.info(t("scope_default", what=what, a=a, b=b), icon="🗓️")
+        return
     span = (
         t("scope_between", a=a, b=b)
         if filters.date_from and filters.date_to
@@ -166,7 +176,6 @@ def period_note(filters) -> None:
         if filters.date_from
         else t("scope_to", b=b)
     )
-    what = t("scope_resolved" if filters.period_field == "resolved" else "scope_created")
     st.caption(t("scope_period", what=what, span=span))
 
 

@@ -14,7 +14,9 @@ import pandas as pd
 from app import state
 from app.cache import cached
 from ticketlib.queries import admin, metrics, review, sla, workflow
+from ticketlib.queries import created_resolved as created_resolved_query
 from ticketlib.queries import tickets as ticket_queries
+from ticketlib.queries import time_in_status as tis
 from ticketlib.queries.filters import Filters
 
 # --- overview and compliance (ticketlib.queries.metrics, .sla) ---------------------------------
@@ -38,6 +40,11 @@ count_step_tickets = cached(workflow.count_step_tickets)
 breach_list = cached(workflow.breach_list)
 breach_summary = cached(workflow.breach_summary)
 ticket = cached(ticket_queries.ticket, max_entries=256)
+
+# --- time in status, created vs resolved (ticketlib.queries.time_in_status, .created_resolved) -
+time_in_status = cached(tis.time_in_status)
+status_tickets = cached(tis.status_tickets)
+created_resolved = cached(created_resolved_query.created_resolved)
 
 # --- customer review (ticketlib.queries.review) ------------------------------------------------
 customers = cached(review.customers, max_entries=256)

@@ -16,7 +16,9 @@ from ticketlib.db import store
 from ticketlib.domain.config import DEFAULT_CONFIG, SlaConfig, load_config
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.marts.dataset import Dataset, Marts
+from ticketlib.queries import period
 from ticketlib.queries.filters import Filters
+from ticketlib.queries.period import Scope
 
 FILTER_KEYS = (
     "period",
@@ -30,6 +32,7 @@ FILTER_KEYS = (
     "asof",
     "asof_t",
     "q",
+    "all",
 )
 
 # the value of each filter widget when nothing is chosen (None for the others)
@@ -41,6 +44,7 @@ FILTER_DEFAULTS = {
     "agent": [],
     "etat": [],
     "q": "",
+    "all": False,
 }
 
 
@@ -87,7 +91,31 @@ def marts() -> Marts:
     return dataset().marts(config(), as_of())
 
 
+def last_day() -> date | None:
+    """The data's last day: the as-of instant's local day (None for an empty database)."""
+    if dataset().is_empty:
+        return None
+    moment = marts().as_of
+    if moment is None:
+        return None
+    import pandas as pd
+
+    return pd.Timestamp(moment).tz_convert(config().calendar.timezone).date()
+
+
+def scope() -> Scope:
+    """The sidebar's filters with the one default period applied (`ticketlib.queries.period`):
+    what every page with a period uses, and whether the period was defaulted."""
+    return period.scope(chosen_filters(), last_day(), bool(st.session_state.get("all")))
+
+
 def filters() -> Filters:
+    """The filters every page uses: the sidebar's, the default period applied (see `scope`)."""
+    return scope().filters
+
+
+def chosen_filters() -> Filters:
+    """The sidebar's filters as chosen (no period when no date is chosen)."""
     s = st.session_state
     period = s.get("period") or "created"
     return Filters(
@@ -154,6 +182,7 @@ def sidebar(options: dict) -> None:
             format=_fmt(),
             **bounds,
         )
+        st.toggle(t("whole_history"), key="all", bind="query-params", help=t("whole_history_help"))
         pick = t("choose")
         st.multiselect(
             t("priorities"),

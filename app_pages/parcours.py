@@ -10,6 +10,22 @@ from ticketlib.domain.formats import MISSING
 
 LABELS = labels.PARCOURS
 SORTS = labels.PARCOURS_SORTS
+# the step's tickets: the workflow's columns first (issue 13: the ticket table's 20 columns
+# were cut at 1280 px, état and reopens out of sight), the clocks after them
+STEP_COLUMNS = (
+    "ticket_id",
+    "title",
+    "etat",
+    "reopens",
+    "priority",
+    "customer",
+    "assignee",
+    "created_at",
+    "resolved_at",
+    "ttr_h",
+    "ttr_status",
+    "team",
+)
 LIMIT = 1000  # rows shown; the count says how many match, the full export has them all
 
 
@@ -153,6 +169,13 @@ if step_id:
     step = _parse(step_id)
     tickets = data.step_tickets(filters, step=step, order=order, limit=LIMIT)
     total = data.count_step_tickets(filters, step=step)
-    selected = components.ticket_table(tickets, key="wf_tickets", total=total, name="parcours")
+    selected = components.ticket_table(
+        tickets,
+        key="wf_tickets",
+        total=total,
+        name="parcours",
+        columns=STEP_COLUMNS,
+        export=components.TABLE_COLUMNS,  # the file keeps every column
+    )
     ticket_view.show(ticket_view.follow(selected, "wf_tickets"), "wf_view")
 components.as_of_caption()

@@ -7,8 +7,6 @@ the breached clocks with the état that consumed them, and the customer's ticket
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from app import components, data, data_review, state, ticket_view
@@ -62,11 +60,15 @@ customer = c1.selectbox(
 )
 fmt = "DD/MM/YYYY" if lang() == "fr" else "YYYY/MM/DD"
 bounds = state.date_bounds(data.options().get("days"))
-sidebar_from = st.session_state.get("from")
-sidebar_to = st.session_state.get("to")
+# the sidebar's period, the one default rule applied (ticketlib.queries.period), comes
+# preselected, and again whenever it changes (a keyed date field keeps its first value)
+sidebar = (state.filters().date_from, state.filters().date_to)
+if st.session_state.get("_rv_sidebar_period") != sidebar:
+    st.session_state["rv_from"], st.session_state["rv_to"] = sidebar
+    st.session_state["_rv_sidebar_period"] = sidebar
 date_from = c2.date_input(
     L("from"),
-    value=sidebar_from if isinstance(sidebar_from, date) else None,
+    value=None,
     key="rv_from",
     format=fmt,
     help=L("period_help"),
@@ -74,7 +76,7 @@ date_from = c2.date_input(
 )
 date_to = c3.date_input(
     L("to"),
-    value=sidebar_to if isinstance(sidebar_to, date) else None,
+    value=None,
     key="rv_to",
     format=fmt,
     **bounds,

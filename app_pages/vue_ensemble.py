@@ -11,9 +11,10 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from app import components, data, state, ticket_view
+from app import components, created_resolved_panel, data, state, ticket_view
 from app.deltas import delta_hours, delta_int, delta_pts
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
+from ticketlib.charts import axes
 from ticketlib.charts import sla as charts
 from ticketlib.domain.labels import OVERVIEW
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
@@ -23,6 +24,8 @@ LABELS = OVERVIEW
 KPI_DRILLS = ("breached_open", "at_risk_open", "open_backlog", "tto_breached", "ttr_breached")
 DRILL = "ov_drill"
 LIMIT = 5000
+GRAINS = ("month", "week")  # compliance over time: by month by default (issue 13, item 9)
+DEFAULT_GRAIN = "month"
 SMALL_N = 10  # a point decided on fewer clocks is faded (as the heatmaps' small cells)
 
 
@@ -55,6 +58,7 @@ def _on_trend(clock: str) -> None:
             "kind": "trend",
             "clock": clock,
             "bucket": bucket,
+            "grain": st.session_state.get("ov_grain") or DEFAULT_GRAIN,
             "priority": priority,
         }
         st.session_state["ov_kpi"] = None
@@ -66,6 +70,16 @@ def _on_backlog() -> None:
     if points and points[0].get("customdata"):
         day, etat = points[0]["customdata"][:2]
         st.session_state[DRILL] = {"kind": "backlog", "day": day, "etat": etat}
+        st.session_state["ov_kpi"] = None
+        ticket_view.close()
+
+
+def _on_flow() -> None:
+    points = _points(created_resolved_panel.KEY)
+    grain = st.session_state.get("ov_grain") or DEFAULT_GRAIN
+    drill = created_resolved_panel.drill_of(points[0], grain) if points else None
+    if drill:
+        st.session_state[DRILL] = drill
         st.session_state["ov_kpi"] = None
         ticket_view.close()
 
@@ -88,29 +102,15 @@ config = state.config()
 tz = config.calendar.timezone
 as_of = data.as_of_used()
 as_of_day = pd.Timestamp(as_of).tz_convert(tz).date() if as_of is not None else None
-window = metrics_sla.comparison(filters, as_of_day)
+window = metrics_sla.comparison(filters, None)  # the default period is already applied
 what = L(f"what_{filters.period_field}")
 cur_f, prev_f = window.current, window.previous
 
-if window.defaulted:
-    st.info(
-        L(
-            "window_default",
-            what=what,
-            a=fmt_date(cur_f.date_from),
-            b=fmt_date(cur_f.date_to),
-            c=fmt_date(prev_f.date_from),
-            d=fmt_date(prev_f.date_to),
-        ),
-        icon="🗓️",
-    )
-elif prev_f is not None:
+components.period_note(filters)
+if prev_f is not None:
     st.caption(
         L(
-            "window_period",
-            what=what,
-            a=fmt_date(cur_f.date_from),
-            b=fmt_date(cur_f.date_to),
+            "window_compare",
             n=fmt_int(window.days),
             c=fmt_date(prev_f.date_from),
             d=fmt_date(prev_f.date_to),
@@ -198,11 +198,21 @@ st.pills(
 
 # -- charts ------------------------------------------------------------------------------------
 
-st.subheader(L("trend_title"))
-st.caption(L("trend_caption"))
+st.subheader(L("trend_title_grain"))
+grain = (
+    st.segmented_control(
+        L("trend_grain"),
+        list(GRAINS),
+        format_func=lambda g: L(f"trend_grain_{g}"),
+        key="ov_grain",
+        default=DEFAULT_GRAIN,
+    )
+    or DEFAULT_GRAIN
+)
+st.caption(L("trend_caption_grain"))
 goal = state.config().rules.goal
-st.caption(L("trend_marks", pct=fmt_pct(goal, 0), n=SMALL_N))
-trend = data.clock_compliance(filters, rows="bucket", cols="priority", grain="week")
+st.caption(L("trend_marks_grain", pct=fmt_pct(goal, 0), n=SMALL_N))
+trend = data.clock_compliance(filters, rows="bucket", cols="priority", grain=grain)
 names = {code: priority_label(code) for code in PRIORITY_CODES}
 left, right = st.columns(2)
 for col, clock in ((left, "tto"), (right, "ttr")):
@@ -213,7 +223,7 @@ for col, clock in ((left, "tto"), (right, "ttr")):
         all_label=L("all_priorities"),
         title=t(clock),
         y_title=L("compliance_axis"),
-        bucket_word=L("week_of"),
+        bucket_word=L(f"bucket_of_{grain}"),
         lang=lang(),
         goal=goal,
         goal_label=L("goal", pct=fmt_pct(goal, 0)),
@@ -236,6 +246,7 @@ if (filters.date_from or filters.date_to) and not backlog.empty:
         filters.date_from or pd.to_datetime(backlog["day"]).min().date(),
         filters.date_to or as_of_day,
     )
+left, right = st.columns([3, 2])
 fig = charts.backlog_area(
     backlog,
     etat_names={code: etat_label(code) for code in ETAT_CODES},
@@ -244,13 +255,15 @@ fig = charts.backlog_area(
     lang=lang(),
     x_range=x_range,
 )
-st.plotly_chart(
+left.plotly_chart(
     fig,
     key="ov_backlog",
     on_select=_on_backlog,
     selection_mode="points",
     config={"displayModeBar": False},
 )
+# created vs resolved beside the backlog (issue 13), at the trend's time step
+created_resolved_panel.draw(right, filters, grain, _on_flow)
 
 # -- drill-down: the tickets behind the chosen point -----------------------------------------
 
@@ -267,7 +280,8 @@ else:
     elif drill["kind"] == "trend":
         bucket = date.fromisoformat(drill["bucket"])
         column = {f"{drill['clock']}_priority": drill["priority"]} if drill["priority"] else {}
-        narrowed = metrics_sla.drill_filters(filters, bucket, "week", **column)
+        drill_grain = drill.get("grain", "week")
+        narrowed = metrics_sla.drill_filters(filters, bucket, drill_grain, **column)
         frame = data.tickets(narrowed, order=f"{drill['clock']}_desc", limit=LIMIT)
         total = data.count_tickets(narrowed)
         prio = (
@@ -276,8 +290,18 @@ else:
             else L("all_priorities")
         )
         st.markdown(
-            L("drill_trend", clock=t(drill["clock"]), week=fmt_date(bucket), prio=prio, what=what)
+            L(
+                f"drill_trend_{drill_grain}",
+                clock=t(drill["clock"]),
+                week=fmt_date(bucket),
+                month=axes.bucket_label(bucket, "month", lang()),
+                prio=prio,
+                what=what,
+            )
         )
+    elif drill["kind"] == "flow":
+        frame, total, heading = created_resolved_panel.tickets(filters, drill, LIMIT)
+        st.markdown(heading)
     else:
         day = date.fromisoformat(drill["day"])
         frame = data.backlog_tickets(filters, day=day, etat=drill["etat"], limit=LIMIT)

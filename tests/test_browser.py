@@ -28,6 +28,7 @@ PAGES = [
     "depassements",
     "parcours",
     "historique",
+    "temps-par-etat",
     "revue-client",
     "donnees",
     "requetes-sql",

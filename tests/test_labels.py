@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 
 from ticketlib.domain import labels
+from ticketlib.domain.vocabulary import ETAT_CODES
+from ticketlib.queries.created_resolved import SERIES
 from ticketlib.queries.filters import PERIOD_FIELDS
 from ticketlib.queries.sla import CLOCKS
+from ticketlib.queries.time_in_status import GROUPS as TIS_GROUPS
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = {
@@ -41,6 +44,7 @@ def test_the_catalogue_holds_every_dictionary():
             "REQUETES_SQL",
             "REVIEW",
             "REASONS",
+            "TIME_IN_STATUS",
         ]
     )
     assert sum(len(d) for d in CATALOGUE.values()) >= 540
@@ -73,6 +77,8 @@ SOURCES = {
     "app/ticket_view.py": ["TICKET_VIEW"],
     "app/components.py": [],
     "app/state.py": [],
+    "app_pages/temps_par_etat.py": ["TIME_IN_STATUS"],
+    "app/created_resolved_panel.py": ["OVERVIEW"],
 }
 CALL = re.compile(r"""\b(?:t|L|tr\([A-Z_]+,)\s*\(?\s*["']([a-z][a-z0-9_]*)["']\s*[,)]""")
 
@@ -124,6 +130,21 @@ DYNAMIC = {
         "what_{filters.period_field}": tuple(PERIOD_FIELDS),
         "k_{clock}": CLOCKS,
         "k_median_{clock}": CLOCKS,
+        "trend_grain_{g}": _constant("app_pages/vue_ensemble.py", "GRAINS"),
+        "bucket_of_{grain}": _constant("app_pages/vue_ensemble.py", "GRAINS"),
+        "drill_trend_{drill_grain}": _constant("app_pages/vue_ensemble.py", "GRAINS"),
+    },
+    "app/created_resolved_panel.py": {
+        "flow_title_{grain}": _constant("app_pages/vue_ensemble.py", "GRAINS"),
+        "drill_flow_{series}": SERIES,
+    },
+    "app_pages/temps_par_etat.py": {
+        "group_{g}": tuple(TIS_GROUPS),
+        "group_{group}": tuple(TIS_GROUPS),
+        "stat_{s}": _constant("app_pages/temps_par_etat.py", "STATS"),
+        "unit_{stat}": _constant("app_pages/temps_par_etat.py", "STATS"),
+        "short_{etat}": ETAT_CODES,
+        "short_{e}": ETAT_CODES,
     },
     "app_pages/donnees.py": {"fmt_{f}": _constant("app_pages/donnees.py", "FORMATS")},
     "app/sla_panels.py": {"kind_{k}": ("holiday", "closed")},  # config_view.closed_days

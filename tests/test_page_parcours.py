@@ -49,6 +49,10 @@ def test_funnel_sankey_and_unexpected(page):
     # default step: the reopened tickets
     assert page.selectbox(key="wf_step__fr").value == "etat:reouvert"
     assert ff.frame_of(page, "wf_tickets").ticket_id.tolist() == ["F2"]
+    # the workflow's columns first, so état and reopens are in sight at 1280 px (issue 13)
+    step = ff.frame_of(page, "wf_tickets")
+    assert list(step.columns)[:4] == ["ticket_id", "title", "etat", "reopens"]
+    assert len(step.columns) == 12 and step.reopens.tolist() == [1]
 
 
 def test_filters_change_the_figures(page):

@@ -42,6 +42,10 @@ def test_loads_without_exception(request, app_db, db_name):
     assert "Choisissez un client" in at.info[0].value
     at.selectbox(key="rv_customer").set_value("Groupe Hexagone").run()
     assert not at.exception
+    assert metrics(at)["Tickets créés"] == "195"  # the default period, preselected
+    at.session_state["all"] = True  # the sidebar's whole-history switch
+    at.run()
+    assert at.date_input(key="rv_from").value is None
     assert metrics(at)["Tickets créés"] == "701"
     assert len(ff.figures(at)) == 4
 
@@ -98,15 +102,18 @@ def test_two_clicks_download(app_db, review_db, monkeypatch):
     at = ff.open_page(PAGE)
     at.selectbox(key="rv_customer").set_value("Alpha").run()  # click 1: the customer
     assert not at.exception
-    name = "revue-sla_alpha.html"
+    # the default period (3 full months and April to its last day, 2 April) comes preselected
+    assert at.date_input(key="rv_from").value == date(2025, 1, 1)
+    assert at.date_input(key="rv_to").value == date(2025, 4, 2)
+    name = "revue-sla_alpha_2025-01-01_2025-04-02.html"
     html = ff.download(files, name).decode("utf-8")  # click 2: the file, built on demand
     assert 'Revue SLA · <span class="customer">Alpha</span>' in html
     assert "Export &lt;b&gt;cassé&lt;/b&gt;" in html and "<b>cassé</b>" not in html
     assert html.count("Plotly.newPlot(") == 4
-    assert "revue-sla_alpha.pdf" in files
+    assert "revue-sla_alpha_2025-01-01_2025-04-02.pdf" in files
     if print_pdf.chromium_path() is None:
         pytest.skip("chromium is not installed: the PDF button is disabled")
-    assert ff.download(files, "revue-sla_alpha.pdf").startswith(b"%PDF-")
+    assert ff.download(files, "revue-sla_alpha_2025-01-01_2025-04-02.pdf").startswith(b"%PDF-")
 
 
 def test_summary_version_download(app_db, review_db, monkeypatch):
@@ -114,11 +121,11 @@ def test_summary_version_download(app_db, review_db, monkeypatch):
     files = ff.capture_downloads(monkeypatch)
     at = ff.open_page(PAGE)
     at.selectbox(key="rv_customer").set_value("Alpha").run()
-    full = ff.download(files, "revue-sla_alpha.html").decode("utf-8")
+    full = ff.download(files, "revue-sla_alpha_2025-01-01_2025-04-02.html").decode("utf-8")
     assert at.toggle(key="rv_summary").value is False
     at.toggle(key="rv_summary").set_value(True).run()
     assert not at.exception
-    short = ff.download(files, "revue-sla_alpha.html").decode("utf-8")
+    short = ff.download(files, "revue-sla_alpha_2025-01-01_2025-04-02.html").decode("utf-8")
     assert 'class="id">A2</td>' in full and 'class="id">' not in short
     assert "la liste des délais dépassés (2) et celle des tickets (3)" in short
     assert short.count("Plotly.newPlot(") == 4

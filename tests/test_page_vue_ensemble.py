@@ -34,11 +34,13 @@ def test_loads_without_exception(request, app_db, db_name):
         assert not at.metric
     else:
         assert len(at.metric) == 8
-        assert len(sf.figures(at)) == 3
-        assert "4 dernières semaines" in at.info[0].value
+        assert len(sf.figures(at)) == 4  # 2 compliance trends, backlog, created vs resolved
+        assert at.info[0].value.startswith("Période par défaut : **les 3 derniers mois pleins")
 
 
-def test_kpis_default_to_the_last_four_weeks(page):
+def test_kpis_default_to_the_one_default_period(page):
+    # 3 full months and the running month to the last day (1 Dec 2024 - 14 Mar 2025, 104 days)
+    # against the 104 days before (issue 13, item 5: one rule on every page)
     assert not sf.exceptions(page)
     assert sf.metrics(page) == {
         "Tickets de la période": ("7", "+7"),
@@ -51,7 +53,11 @@ def test_kpis_default_to_the_last_four_weeks(page):
         "TTR médian": ("9,0 h", None),
     }
     info = page.info[0].value
-    assert "du 15/02/2025 au 14/03/2025" in info and "du 18/01/2025 au 14/02/2025" in info
+    assert "du 01/12/2024 au 14/03/2025" in info
+    assert (
+        "Indicateurs comparés à la période précédente de même durée (104 jours, du 19/08/2024 "
+        "au 30/11/2024)." in [c.value for c in page.caption]
+    )
     tto = next(m for m in page.metric if m.label == "Conformité TTO")
     assert tto.proto.delta_description == "n = 6"
 
@@ -79,7 +85,7 @@ def test_a_period_compares_with_the_period_before(page):
     page.run()
     assert not sf.exceptions(page)
     assert not page.info  # no default window
-    assert "comparés à la période précédente" in page.caption[1].value
+    assert any("comparés à la période précédente" in c.value for c in page.caption)
     assert sf.metrics(page) == {
         # S5, S6, S7 against S4 (created 5-9 March)
         "Tickets de la période": ("3", "+2"),
@@ -95,24 +101,83 @@ def test_a_period_compares_with_the_period_before(page):
 
 
 def test_compliance_trend_and_backlog_figures(page):
-    trend_tto, trend_ttr, backlog = sf.figures(page)
+    trend_tto, trend_ttr, backlog = sf.figures(page)[:3]
     assert [t["name"] for t in trend_tto["data"]] == [
         "Haute",
         "Moyenne",
         "Faible",
         "Toutes priorités",
     ]
+    # by month by default (issue 13, item 9): March holds every decided clock
+    haute = trend_tto["data"][0]
+    assert haute["y"] == [pytest.approx(200 / 3)]  # 2 of 3
+    assert [c[:4] for c in haute["customdata"]] == [["2025-03-01", "haute", 2, 3]]
+    total_ttr = trend_ttr["data"][-1]
+    assert total_ttr["y"] == [40.0]  # 2 of 5
+    assert page.segmented_control(key="ov_grain").value == "month"
+    names = [t["name"] for t in backlog["data"]]
+    assert names == ["OUVERT", "PRIS EN COMPTE", "RÉSOLU"]
+    assert backlog["data"][1]["y"][-1] == 3
+
+
+def test_created_vs_resolved_beside_the_backlog(page):
+    flow = sf.figures(page)[3]
+    created, resolved, net = flow["data"]
+    assert (created["name"], resolved["name"], net["name"]) == ("Créés", "Résolus", "Solde")
+    assert (created["x"], created["y"], resolved["y"], net["y"]) == (
+        ["mars 2025"],
+        [7],
+        [3],
+        [4],
+    )
+    # weekly with the trend's time step, and the sidebar's filters apply (team B: S3, S4, S6)
+    page.segmented_control(key="ov_grain").set_value("week").run()
+    page.session_state["team"] = ["B"]
+    page.run()
+    flow = sf.figures(page)[3]
+    assert flow["data"][0]["x"] == ["03/03/2025", "10/03/2025"]
+    assert flow["data"][0]["y"] == [2, 1] and flow["data"][1]["y"] == [1, 0]
+    assert flow["data"][0]["customdata"][0] == ["2025-03-03", "created", 1]
+
+
+def test_created_vs_resolved_bar_lists_its_tickets(page):
+    page.session_state["ov_drill"] = {
+        "kind": "flow",
+        "series": "resolved",
+        "bucket": "2025-03-03",
+        "grain": "week",
+    }
+    page.run()
+    assert not sf.exceptions(page)
+    assert sorted(sf.frame_of(page, "ov_tickets").ticket_id) == ["S1", "S2", "S3"]
+    assert any("Tickets résolus · 03/03/2025." in m.value for m in page.markdown)
+
+
+def test_weekly_grain_on_demand(page):
+    page.segmented_control(key="ov_grain").set_value("week").run()
+    assert not sf.exceptions(page)
+    trend_tto, trend_ttr = sf.figures(page)[:2]
     haute = trend_tto["data"][0]
     assert haute["y"] == [50.0, 100.0]
     assert [c[:2] for c in haute["customdata"]] == [
         ["2025-03-03", "haute"],
         ["2025-03-10", "haute"],
     ]
-    total_ttr = trend_ttr["data"][-1]
-    assert total_ttr["y"] == [50.0, 0.0]  # 2 of 4, then 0 of 1
-    names = [t["name"] for t in backlog["data"]]
-    assert names == ["OUVERT", "PRIS EN COMPTE", "RÉSOLU"]
-    assert backlog["data"][1]["y"][-1] == 3
+    assert trend_ttr["data"][-1]["y"] == [50.0, 0.0]  # 2 of 4, then 0 of 1
+
+
+def test_monthly_point_drills_into_its_month(page):
+    page.session_state["ov_drill"] = {
+        "kind": "trend",
+        "clock": "ttr",
+        "bucket": "2025-03-01",
+        "grain": "month",
+        "priority": "haute",
+    }
+    page.run()
+    assert not sf.exceptions(page)
+    assert sorted(sf.frame_of(page, "ov_tickets").ticket_id) == ["S1", "S2", "S6"]
+    assert any("Résolution (TTR) · mars 2025 · priorité Haute" in m.value for m in page.markdown)
 
 
 def test_kpi_drill_down_lists_the_tickets_and_exports_them(app_db, sla_db, monkeypatch):
@@ -191,7 +256,8 @@ def test_english(app_db, sla_db):
     assert values["Tickets in the period"] == "7"
     assert values["TTO compliance"] == "83.3%"
     assert values["Median TTO"] == "1.2 h"
-    assert "last 4 weeks" in at.info[0].value and "2025-02-15" in at.info[0].value
+    assert at.info[0].value.startswith("Default period: **the last 3 full months")
+    assert "from 2024-12-01 to 2025-03-14" in at.info[0].value
     trend = sf.figures(at)[0]
     assert [t["name"] for t in trend["data"]][-1] == "All priorities"
     assert trend["layout"]["separators"] == ".,"

@@ -19,6 +19,7 @@ CLAUSES = {
     "where", "base", "period", "order", "keys_filter", "sets", "day_column",
     "tto_group", "ttr_group", "tto_row", "tto_col", "ttr_row", "ttr_col",
     "elapsed", "stopped", "priority_column", "pairs", "to_etat", "from_etat",
+    "group", "created_period", "resolved_period",
 }  # fmt: skip
 
 

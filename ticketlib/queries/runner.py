@@ -8,9 +8,10 @@ cursor is first pointed at the catalog holding the wanted marts (`store` for the
 search path for the raw tables.
 
 The only `{placeholders}` left in the files are clauses built by our own code: the filter
-builder's WHERE (`{where}`, `{base}`, `{period}`, `{keys_filter}`), a whitelisted ORDER BY
-(`{order}`), the compliance grid's group expressions, whitelisted column names and état
-literals (`{elapsed}`, `{to_etat}`, `{pairs}`). Every value is a `$parameter`.
+builder's WHERE (`{where}`, `{base}`, `{period}`, `{keys_filter}`, `{created_period}`,
+`{resolved_period}`), a whitelisted ORDER BY (`{order}`), the compliance grid's and time in
+status's group expressions (`{group}`), whitelisted column names and état literals
+(`{elapsed}`, `{to_etat}`, `{pairs}`). Every value is a `$parameter`.
 """
 
 from __future__ import annotations

@@ -16,12 +16,22 @@ from ticketlib.domain.labels.data import DONNEES, REASONS, REQUETES_SQL
 from ticketlib.domain.labels.overview import OVERVIEW
 from ticketlib.domain.labels.review import REVIEW, REVUE_CLIENT
 from ticketlib.domain.labels.tickets import HISTORIQUE, HISTORIQUE_SORTS, TICKET_VIEW
+from ticketlib.domain.labels.views import (
+    TIME_IN_STATUS,
+    common_columns,
+    common_more,
+    overview_more,
+)
 from ticketlib.domain.labels.workflow import (
     DEPASSEMENTS,
     DEPASSEMENTS_SORTS,
     PARCOURS,
     PARCOURS_SORTS,
 )
+
+# issue 13: views
+COMMON |= common_more | common_columns
+OVERVIEW |= overview_more
 
 __all__ = [
     "COMMON",
@@ -39,4 +49,5 @@ __all__ = [
     "REQUETES_SQL",
     "REVIEW",
     "REASONS",
+    "TIME_IN_STATUS",
 ]
