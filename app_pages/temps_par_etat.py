@@ -13,7 +13,7 @@ import streamlit as st
 from app import choice, components, data, state, ticket_view
 from app.i18n import etat_label, lang, priority_label, t, tr
 from ticketlib.domain import labels
-from ticketlib.domain.formats import month_label
+from ticketlib.domain.formats import MISSING, month_label
 from ticketlib.domain.vocabulary import ETAT_CODES
 from ticketlib.queries import time_in_status as tis
 
@@ -119,13 +119,14 @@ for etat in etats:
     )
 st.caption(L("table_caption", unit=unit))
 # shown in the reader's language (1,5 / 1.5); an empty cell (no ticket went through the état)
-# still reads "None": Streamlit 1.67 draws a null number cell so whatever the Styler says
+# shows the table placeholder (–), as every table does
 fr = lang() == "fr"
 styled = table.style.format(
     precision=1,
     decimal="," if fr else ".",
     thousands="\u202f" if fr else ",",
     subset=etats,
+    na_rep=MISSING,
 )
 event = st.dataframe(
     styled,
@@ -135,6 +136,7 @@ event = st.dataframe(
     on_select="rerun",
     selection_mode=["single-row", "single-cell"],
     width="stretch",
+    placeholder=MISSING,
     height=min(35 * (len(table) + 1) + 3, 640),  # every row at once, up to ~17
 )
 with st.expander(L("counts_title")):
@@ -145,6 +147,7 @@ with st.expander(L("counts_title")):
         column_config={"group": st.column_config.TextColumn(L(f"group_{group}"), pinned=True)}
         | {e: st.column_config.NumberColumn(L(f"short_{e}"), help=etat_label(e)) for e in etats},
         width="stretch",
+        placeholder=MISSING,
     )
 
 export = frame.assign(

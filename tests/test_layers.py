@@ -113,4 +113,4 @@ def test_no_pages_folder_beside_the_entry_script():
     is not found and a "Page not found" dialog opens (issue 13, item 12). Pages live in
     `app_pages/`, routed by `st.navigation` only."""
     assert not (ROOT / "pages").exists()
-    assert len(list((ROOT / "app_pages").glob("page_*.py"))) == 8
+    assert len(list((ROOT / "app_pages").glob("*.py"))) == 9

@@ -129,9 +129,21 @@ def test_english_and_export(app_db, flow_db, monkeypatch):
     assert at.title[0].value == "Time in status"
     _, frame = table(at)
     assert frame["group"].tolist()[-2:] == ["(none)", "All"]
-    assert ff.downloads(at) == ["CSV (Excel)", "Excel .xlsx"]
-    rows = ff.csv_rows(ff.served(files, "temps_par_etat.csv"), sep=",")
-    assert rows[0] == ["Assignee", "État", "Tickets", "Average (business h)", "Median (business h)"]
-    assert rows[1] == ["Ann", "OPEN", "2", "6.25", "6.25"]
-    assert rows[-6] == ["All", "OPEN", "7", "2.86", "1.0"]  # hours to 2 decimals
+    assert ff.downloads(at) == ["CSV (French Excel)", "Excel .xlsx"]
+    rows = ff.csv_rows(ff.served(files, "temps_par_etat.csv"), sep=";")
+    assert rows[0] == [
+        "Assignee",
+        "State",
+        "Tickets",
+        "Average (business h)",
+        "Median (business h)",
+    ]
+    assert rows[1] == ["Ann", "OPEN", "2", "6,25", "6,25"]
+    assert rows[-6] == [
+        "All",
+        "OPEN",
+        "7",
+        "2,86",
+        "1,0",
+    ]  # hours to 2 decimals, French Excel in both languages
     assert len(rows) == 1 + 18

@@ -85,8 +85,8 @@ overview_more: dict[str, tuple[str, str]] = {
     ),
 }
 common_columns: dict[str, tuple[str, str]] = {
-    "state_business_h": ("Dans l'état (h ouvrées)", "In the état (business h)"),
-    "state_wall_h": ("Dans l'état (h calendaires)", "In the état (calendar h)"),
+    "state_business_h": ("Dans l'état (h ouvrées)", "In the state (business h)"),
+    "state_wall_h": ("Dans l'état (h calendaires)", "In the state (calendar h)"),
     "state_visits": ("Passages", "Visits"),
     "avg_business_h": ("Moyenne (h ouvrées)", "Average (business h)"),
     "median_business_h": ("Médiane (h ouvrées)", "Median (business h)"),
@@ -99,8 +99,8 @@ TIME_IN_STATUS: dict[str, tuple[str, str]] = {
         "de sla.toml), tous leurs passages cumulés ; FERMÉ n'est pas compté. L'état où se trouve "
         "un ticket compte jusqu'à l'instant de calcul. Agent, équipe, priorité et client sont "
         "ceux du ticket aujourd'hui.",
-        "How long tickets stay in each état, in business hours (the calendar of sla.toml), all "
-        "their visits added up; CLOSED is not counted. The état a ticket is in counts up to the "
+        "How long tickets stay in each state, in business hours (the calendar of sla.toml), all "
+        "their visits added up; CLOSED is not counted. The state a ticket is in counts up to the "
         "computation instant. Assignee, team, priority and customer are the ticket's current ones.",
     ),
     "group_by": ("Regrouper par", "Group by"),
@@ -116,15 +116,15 @@ TIME_IN_STATUS: dict[str, tuple[str, str]] = {
     "unit_median": ("médiane en heures ouvrées", "median in business hours"),
     "table_caption": (
         "Chaque case : {unit} par ticket passé dans l'état. Cliquez sur une case pour lister "
-        "ses tickets (sur une ligne : son état le plus long). Case vide (None) : aucun ticket "
+        "ses tickets (sur une ligne : son état le plus long). Case vide (–) : aucun ticket "
         "n'est passé par cet état.",
-        "Each cell: {unit} per ticket that went through the état. Click a cell to list its "
-        "tickets (a row: its longest état). Empty cell (None): no ticket went through that "
-        "état.",
+        "Each cell: {unit} per ticket that went through the state. Click a cell to list its "
+        "tickets (a row: its longest state). Empty cell (–): no ticket went through that "
+        "state.",
     ),
     "cell_help": (
         "{etat} : {unit} par ticket passé dans cet état",
-        "{etat}: {unit} per ticket that went through that état",
+        "{etat}: {unit} per ticket that went through that state",
     ),
     "counts_title": ("Nombre de tickets par case", "Tickets per cell"),
     "short_ouvert": ("OUVERT", "OPEN"),
