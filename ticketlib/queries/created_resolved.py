@@ -13,22 +13,11 @@ import pandas as pd
 
 from ticketlib.marts.dataset import Marts
 from ticketlib.queries import runner
-from ticketlib.queries.filters import Filters, where
+from ticketlib.queries.filters import Filters, period_clause, where
 from ticketlib.queries.sla import drill_filters
 
 GRAINS = ("week", "month")
 SERIES = ("created", "resolved")
-
-
-def _period(column: str, filters: Filters) -> tuple[str, dict]:
-    parts, params = [], {}
-    if filters.date_from:
-        parts.append(f"{column} >= $date_from")
-        params["date_from"] = filters.date_from
-    if filters.date_to:
-        parts.append(f"{column} <= $date_to")
-        params["date_to"] = filters.date_to
-    return " and ".join(parts) or "true", params
 
 
 def created_resolved(cur, marts: Marts, filters: Filters, grain: str = "month") -> pd.DataFrame:
@@ -44,8 +33,8 @@ def created_resolved(cur, marts: Marts, filters: Filters, grain: str = "month") 
     if grain not in GRAINS:
         raise ValueError(f"unknown grain {grain!r}")
     base, params = where(filters, period=False)
-    created, p1 = _period("created_day", filters)
-    resolved, _ = _period("resolved_day", filters)
+    created, p1 = period_clause(filters, "created_day")
+    resolved, _ = period_clause(filters, "resolved_day")
     frame = runner.run(
         cur,
         marts,

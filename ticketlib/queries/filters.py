@@ -51,6 +51,24 @@ DRILL_COLUMNS = {
 }
 
 
+def period_column(filters: Filters) -> str:
+    """The day column the period bounds: `created_day` or `resolved_day` (`period_field`)."""
+    return PERIOD_FIELDS.get(filters.period_field, "created_day")
+
+
+def period_clause(filters: Filters, column: str) -> tuple[str, dict]:
+    """The period alone on `column` (local dates, both bounds inclusive) and its parameters
+    `date_from`/`date_to`; `true` when no bound is set."""
+    parts, params = [], {}
+    if filters.date_from:
+        parts.append(f"{column} >= $date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to:
+        parts.append(f"{column} <= $date_to")
+        params["date_to"] = filters.date_to
+    return " and ".join(parts) or "true", params
+
+
 def where(
     filters: Filters, alias: str = "", period: bool = True, prefix: str = ""
 ) -> tuple[str, dict]:
@@ -65,13 +83,8 @@ def where(
     a += prefix
     clauses, params = [], {}
     if period and (filters.date_from or filters.date_to):
-        column = a + PERIOD_FIELDS.get(filters.period_field, "created_day")
-        if filters.date_from:
-            clauses.append(f"{column} >= $date_from")
-            params["date_from"] = filters.date_from
-        if filters.date_to:
-            clauses.append(f"{column} <= $date_to")
-            params["date_to"] = filters.date_to
+        clause, params = period_clause(filters, a + period_column(filters))
+        clauses.append(clause)
     for name, column in (
         ("priorities", "priority"),
         ("customers", "customer"),

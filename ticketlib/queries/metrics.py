@@ -14,7 +14,7 @@ from ticketlib.domain.config import SlaConfig
 from ticketlib.domain.vocabulary import PRIORITY_CODES
 from ticketlib.marts.dataset import Marts
 from ticketlib.queries import runner
-from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
+from ticketlib.queries.filters import Filters, period_clause, period_column, where
 
 GRAINS = ("day", "week", "month")
 
@@ -24,16 +24,8 @@ def _run(cur, name: str, marts: Marts, params: dict, **parts) -> pd.DataFrame:
 
 
 def _period(filters: Filters) -> tuple[str, dict]:
-    """The period condition alone (true when no period is set)."""
-    column = PERIOD_FIELDS.get(filters.period_field, "created_day")
-    parts, out = [], {}
-    if filters.date_from:
-        parts.append(f"{column} >= $date_from")
-        out["date_from"] = filters.date_from
-    if filters.date_to:
-        parts.append(f"{column} <= $date_to")
-        out["date_to"] = filters.date_to
-    return " and ".join(parts) or "true", out
+    """The period condition alone, on the period's own day column (true when no period)."""
+    return period_clause(filters, period_column(filters))
 
 
 def ticket_filter(marts: Marts, filters: Filters, alias: str = "") -> tuple[str, dict]:
@@ -113,7 +105,7 @@ def compliance(
         marts,
         params | {"grain": grain},
         where=clause,
-        day_column=PERIOD_FIELDS.get(filters.period_field, "created_day"),
+        day_column=period_column(filters),
         tto_group=groups[by][0],
         ttr_group=groups[by][1],
     )

@@ -18,7 +18,7 @@ from ticketlib.domain.config import SlaConfig
 from ticketlib.domain.vocabulary import PRIORITY_CODES, STOP_ETATS
 from ticketlib.marts.dataset import Marts
 from ticketlib.queries import runner
-from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
+from ticketlib.queries.filters import Filters, period_column, where
 from ticketlib.queries.metrics import GRAINS
 from ticketlib.queries.tickets import SORTABLE
 
@@ -75,7 +75,7 @@ def clock_compliance(
         raise ValueError(grain)
     if rows not in DIMENSIONS or cols not in DIMENSIONS:
         raise ValueError(f"unknown dimension {rows!r} / {cols!r}")
-    day = PERIOD_FIELDS.get(filters.period_field, "created_day")
+    day = period_column(filters)
     clause, params = where(filters)
     if "bucket" in (rows, cols):
         clause = f"{clause} and {day} is not null"

@@ -18,7 +18,7 @@ import pandas as pd
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.marts.dataset import Marts
 from ticketlib.queries import runner
-from ticketlib.queries.filters import PERIOD_FIELDS, Filters, where
+from ticketlib.queries.filters import Filters, period_column, where
 from ticketlib.queries.metrics import ticket_filter
 from ticketlib.queries.sla import drill_filters
 
@@ -41,7 +41,7 @@ def time_in_status(cur, marts: Marts, filters: Filters, group: str = "assignee")
     Raises ValueError for an unknown `group`."""
     if group not in GROUPS:
         raise ValueError(f"unknown grouping {group!r}")
-    day = "f_" + PERIOD_FIELDS.get(filters.period_field, "created_day")
+    day = "f_" + period_column(filters)
     clause, params = ticket_filter(marts, filters)
     frame = runner.run(
         cur,
