@@ -14,6 +14,7 @@ from datetime import date
 import streamlit as st
 
 from ticketlib.domain import formats, labels
+from ticketlib.domain.labels import text as label_text
 from ticketlib.domain.vocabulary import ETAT_BY_CODE, PRIORITY_BY_CODE
 from ticketlib.ingest.reasons import reason_label
 
@@ -34,9 +35,7 @@ def tr(labels: dict[str, tuple[str, str]], key: str, plural=None, **kw) -> str:
     if plural is not None and formats.plural_form(plural, lang()) == "one":
         one = f"{key}_one"
         key = one if one in labels or one in COMMON else key
-    fr, en = labels.get(key) or COMMON.get(key) or (key, key)
-    text = fr if lang() == "fr" else en
-    return text.format(**kw) if kw else text
+    return label_text(labels if key in labels else COMMON, key, lang(), **kw)
 
 
 def t(key: str, **kw) -> str:

@@ -8,5 +8,4 @@ REASONS = labels.REASONS
 
 
 def reason_label(code: str, lang: str = "fr") -> str:
-    fr, en = REASONS.get(code, (code, code))
-    return fr if lang == "fr" else en
+    return labels.text(REASONS, code, lang)

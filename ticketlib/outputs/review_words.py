@@ -8,13 +8,14 @@ from pathlib import Path
 from ticketlib.domain.config import SlaConfig
 from ticketlib.domain.formats import fmt_date, fmt_pct, missing, weekday_names
 from ticketlib.domain.labels import REVIEW as LABELS
+from ticketlib.domain.labels import text as label_text
 from ticketlib.domain.vocabulary import ETAT_BY_CODE, PRIORITY_BY_CODE
 
 
 def label(key: str, lang: str, **kw) -> str:
-    fr, en = LABELS[key]
-    text = fr if lang == "fr" else en
-    return text.format(**kw) if kw else text
+    if key not in LABELS:
+        raise KeyError(key)
+    return label_text(LABELS, key, lang, **kw)
 
 
 _missing = missing

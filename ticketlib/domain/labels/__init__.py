@@ -1,7 +1,8 @@
 """Every text shown to people, French first then English: one catalogue (issue 10).
 
 Each dictionary maps a key to a `(français, English)` pair; `{name}` placeholders are filled
-by the caller (`app.i18n.tr`, `report.label`, `reasons.reason_label`). One dictionary per page
+by `text` (the one lookup: `app.i18n.tr`, `review_words.label` and `reasons.reason_label`
+call it). One dictionary per page
 or part, in a module per area (`common`, `overview`, `compliance`, `tickets`, `workflow`,
 `review`, `data`), all read from here under the name the code imports (`labels.COMMON`);
 `tests/test_labels.py` checks that every pair has both languages and that every key the code
@@ -33,7 +34,17 @@ from ticketlib.domain.labels.workflow import (
 COMMON |= common_more | common_columns
 OVERVIEW |= overview_more
 
+
+def text(labels: dict[str, tuple[str, str]], key: str, lang: str, **kw) -> str:
+    """`key`'s text from `labels` in `lang` ("fr", else English), its `{name}` placeholders
+    filled with `kw`; the key itself when the dictionary lacks it (a data code shown as is)."""
+    fr, en = labels.get(key) or (key, key)
+    chosen = fr if lang == "fr" else en
+    return chosen.format(**kw) if kw else chosen
+
+
 __all__ = [
+    "text",
     "COMMON",
     "OVERVIEW",
     "COMPLIANCE",
