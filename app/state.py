@@ -13,6 +13,7 @@ import streamlit as st
 
 from app.i18n import etat_label, priority_label, t
 from ticketlib.db import store
+from ticketlib.domain import labels, vocabulary
 from ticketlib.domain.config import DEFAULT_CONFIG, SlaConfig, load_config
 from ticketlib.domain.vocabulary import ETAT_CODES, PRIORITY_CODES
 from ticketlib.marts.dataset import Dataset, Marts
@@ -152,8 +153,51 @@ def date_bounds(days) -> dict:
     return {"min_value": date(first.year - 1, 1, 1), "max_value": date(last.year + 1, 12, 31)}
 
 
+def _spellings(key: str) -> dict[str, str]:
+    """Every spelling a link may carry for a choice of `key` (code, French or English label,
+    any case) -> the code."""
+    if key == "prio":
+        pairs = {
+            c: (vocabulary.priority_label(c, "fr"), vocabulary.priority_label(c, "en"))
+            for c in PRIORITY_CODES
+        }
+    elif key == "etat":
+        pairs = {
+            c: (vocabulary.etat_label(c, "fr"), vocabulary.etat_label(c, "en")) for c in ETAT_CODES
+        }
+    else:
+        pairs = {c: labels.COMMON[f"period_{c}"] for c in ("created", "resolved")}
+    return {s.casefold(): code for code, names in pairs.items() for s in (code, *names)}
+
+
+def _shown(key: str, code: str) -> str:
+    """How the widget of `key` shows `code` (and Streamlit writes it in the URL)."""
+    if key == "prio":
+        return priority_label(code)
+    return etat_label(code) if key == "etat" else t(f"period_{code}")
+
+
+def url_choices_in_language() -> None:
+    """Read the URL's priority, état and period choices in any spelling (code, French or
+    English label, any case) before the widgets do. Streamlit writes a bound choice by its
+    shown label and drops what no option shows, so a link copied in French (`prio=Haute`)
+    lost its filter when opened in English, and a code (`prio=haute`) was never read
+    (issue 13). The choices go to the widgets' state on the session's first run; unknown
+    values are left for Streamlit to drop."""
+    for key in ("prio", "etat", "period"):
+        values = st.query_params.get_all(key)
+        if not values or key in st.session_state:
+            continue
+        spelling = _spellings(key)
+        codes = [spelling[v.casefold()] for v in values if v.casefold() in spelling]
+        if codes:
+            codes = list(dict.fromkeys(codes))
+            st.session_state[key] = codes[0] if key == "period" else codes
+
+
 def sidebar(options: dict) -> None:
     """The global filters, shared by every page and kept in the URL."""
+    url_choices_in_language()
     with st.sidebar:
         st.subheader(t("filters"))
         st.segmented_control(
