@@ -11,6 +11,7 @@ from app.i18n import (
     etat_label,
     fmt_int,
     lang,
+    localised,
     priority_label,
     status_label,
     t,
@@ -65,8 +66,8 @@ def _column_config(frame: pd.DataFrame) -> dict:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
             config[column] = st.column_config.DatetimeColumn(label, format=date_format())
         elif pd.api.types.is_float_dtype(frame[column]):
-            # the reader's locale: 1,6 in a French browser, 1.6 in an English one
-            config[column] = st.column_config.NumberColumn(label, format="localized")
+            # the page's language (1,6 / 1.6) comes from `localised`'s Styler, not the browser's
+            config[column] = st.column_config.NumberColumn(label)
         else:
             config[column] = st.column_config.Column(label)
     return config
@@ -115,7 +116,7 @@ def ticket_table(
     floats = shown.select_dtypes("float").columns
     shown[floats] = shown[floats].round(1)
     event = st.dataframe(
-        shown,
+        localised(shown, digits=1),
         key=key,
         hide_index=True,
         column_config=_column_config(shown),
