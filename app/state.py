@@ -170,13 +170,6 @@ def _spellings(key: str) -> dict[str, str]:
     return {s.casefold(): code for code, names in pairs.items() for s in (code, *names)}
 
 
-def _shown(key: str, code: str) -> str:
-    """How the widget of `key` shows `code` (and Streamlit writes it in the URL)."""
-    if key == "prio":
-        return priority_label(code)
-    return etat_label(code) if key == "etat" else t(f"period_{code}")
-
-
 def url_choices_in_language() -> None:
     """Read the URL's priority, état and period choices in any spelling (code, French or
     English label, any case) before the widgets do. Streamlit writes a bound choice by its

@@ -123,6 +123,8 @@ with tabs[0]:
                 col_word=L(f"col_word_{grain}"),
                 lang=lang(),
                 goal=config.rules.goal,
+                running_label=L("running", n="{n}"),
+                running_legend=L("running_legend"),
                 below_label=L("below_goal", pct=fmt_pct(config.rules.goal, 0)),
             )
             st.plotly_chart(
@@ -196,6 +198,8 @@ with tabs[1]:
             col_word=L(f"col_word_{grain}"),
             lang=lang(),
             goal=config.rules.goal,
+            running_label=L("running", n="{n}"),
+            running_legend=L("running_legend"),
             below_label=L("below_goal", pct=fmt_pct(config.rules.goal, 0)),
         )
         st.plotly_chart(

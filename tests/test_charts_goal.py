@@ -118,3 +118,41 @@ def test_heatmap_frames_the_cells_below_the_goal():
     assert not [
         t for t in heatmap.compliance_heatmap(frame, **kw).data if t.name == "sous l'objectif"
     ]
+
+
+def test_heatmap_rings_the_cells_whose_clocks_still_run():
+    """An unfinished month at 100 % of 1 decided clock out of 3 is not final: ringed, and the
+    hover says how many still run (outside check, issue 13 item 6)."""
+    frame = pd.DataFrame(
+        {
+            "row_value": ["haute", "haute", "moyenne"],
+            "col_value": ["2025-12-01", "2026-01-01", "2026-01-01"],
+            "met": [9, 1, 1],
+            "n": [10, 1, 1],
+            "clocks": [10, 3, 21],
+        }
+    )
+    kw = {
+        "row_order": ["haute", "moyenne"],
+        "col_order": ["2025-12-01", "2026-01-01"],
+        "row_names": {},
+        "col_names": {},
+        "min_n": 1,
+        "title": "TTR",
+        "few_label": "peu",
+        "row_word": "priorité",
+        "col_word": "mois",
+    }
+    fig = heatmap.compliance_heatmap(
+        frame, running_label="{n} en cours", running_legend="en cours", **kw
+    )
+    ring = [t for t in fig.data if t.name == "en cours"]
+    assert len(ring) == 1 and ring[0].showlegend and ring[0].marker.symbol == "circle-open"
+    assert [(c[0], c[1], c[7]) for c in ring[0].customdata] == [
+        ("haute", "2026-01-01", "2 en cours"),
+        ("moyenne", "2026-01-01", "20 en cours"),
+    ]
+    # without the label (the review, the old callers) nothing is ringed
+    plain = heatmap.compliance_heatmap(frame, **kw)
+    assert not [t for t in plain.data if t.name == "en cours"]
+    assert len(plain.data) == len(fig.data) - 1

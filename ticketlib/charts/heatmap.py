@@ -30,11 +30,16 @@ def compliance_heatmap(
     height: int | None = None,
     goal: float | None = None,
     below_label: str = "",
+    running_label: str = "",
+    running_legend: str = "",
 ) -> go.Figure:
     """Compliance % per row value x column value, n in the hover, thin cells (n < min_n)
     marked with a small dark triangle in their corner. `frame`: row_value, col_value, met, n (one clock), and the
     row_total / col_total flags of `clock_compliance(totals=True)`: totals have the key ALL_KEY
-    in `row_order` / `col_order`.
+    in `row_order` / `col_order`. With a `clocks` column (decided + still running) and a
+    `running_label` ("{n} still running", the hover) and `running_legend`, a cell whose clocks are not all decided (an
+    unfinished month, issue 13 item 6) gets a hollow ring in its corner and the count in its
+    hover: its percentage is not final.
 
     Plotly heatmaps send no selection events, so an invisible marker sits on every cell to
     carry the hover and the click: customdata [row code, column code, met, n, "87,5 %",
@@ -49,9 +54,10 @@ def compliance_heatmap(
     rows = [group_key(r) for r in row_order]
     cols = [group_key(c) for c in col_order]
     data = data[data["r"].isin(rows) & data["c"].isin(cols)]
+    clocks = data["clocks"] if "clocks" in data and running_label else data["n"]
     cells = {
-        (r, c): (int(met), int(n))
-        for r, c, met, n in zip(data["r"], data["c"], data["met"], data["n"])
+        (r, c): (int(met), int(n), int(k) - int(n))
+        for r, c, met, n, k in zip(data["r"], data["c"], data["met"], data["n"], clocks)
     }
     # team, agent or customer names from the data: literal on the axes and in the hover
     row_text = [plotly_literal(row_names.get(r, str(r))) for r in row_order]
@@ -62,12 +68,13 @@ def compliance_heatmap(
     for y, (r, rt) in enumerate(zip(rows, row_text)):
         zr, tr = [], []
         for x, (c, ct) in enumerate(zip(cols, col_text)):
-            met, n = cells.get((r, c), (0, 0))
+            met, n, running = cells.get((r, c), (0, 0, 0))
             if n > 0:
                 zr.append(100 * met / n)
                 tr.append(pct_text(met / n, lang))
                 cells_xy.append((x, y))
-                custom.append([r, c, met, n, pct_text(met / n, lang, 1), rt, ct])
+                still = running_label.format(n=running) if running > 0 else ""
+                custom.append([r, c, met, n, pct_text(met / n, lang, 1), rt, ct, still])
                 few.append(n < min_n)
             else:
                 zr.append(None)
@@ -78,7 +85,7 @@ def compliance_heatmap(
     # numpy arrays: plotly checks them at once instead of value by value (10x faster here)
     z = np.array([[np.nan if v is None else v for v in r] for r in z], dtype=float)
     text = np.array(text, dtype=object)
-    custom = np.array(custom, dtype=object).reshape(len(custom), 7)
+    custom = np.array(custom, dtype=object).reshape(len(custom), 8)
     fig = go.Figure(
         go.Heatmap(
             x=list(range(len(cols))),
@@ -99,7 +106,8 @@ def compliance_heatmap(
     )
     hover = (
         f"{row_word} %{{customdata[5]}}<br>{col_word} %{{customdata[6]}}<br>"
-        "<b>%{customdata[4]}</b> (%{customdata[2]:,} / %{customdata[3]:,})<extra></extra>"
+        "<b>%{customdata[4]}</b> (%{customdata[2]:,} / %{customdata[3]:,})<br>%{customdata[7]}"
+        "<extra></extra>"
     )
     fig.add_trace(
         go.Scatter(
@@ -126,6 +134,25 @@ def compliance_heatmap(
             showlegend=bool(thin),
         )
     )
+    if running_label:  # cells whose clocks are not all decided: a hollow ring, corner
+        open_cells = [i for i, row in enumerate(custom) if row[7]]
+        fig.add_trace(
+            go.Scatter(
+                x=[cells_xy[i][0] + 0.36 for i in open_cells],
+                y=[cells_xy[i][1] + 0.24 for i in open_cells],
+                mode="markers",
+                marker={
+                    "symbol": "circle-open",
+                    "size": 8,
+                    "color": "#263238",
+                    "line": {"width": 2},
+                },
+                customdata=custom[open_cells] if open_cells else None,
+                hovertemplate=hover,
+                name=running_legend,
+                showlegend=bool(open_cells),
+            )
+        )
     if goal is not None:  # cells below the compliance goal (`rules.goal`): a red dot, corner
         low = [i for i, row in enumerate(custom) if row[2] < goal * row[3] - 1e-9]
         fig.add_trace(

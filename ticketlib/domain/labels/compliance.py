@@ -36,6 +36,11 @@ COMPLIANCE: dict[str, tuple[str, str]] = {
     "all_priorities": ("Toutes", "All"),
     "total": ("Total", "Total"),
     "few": ("moins de {n} tickets", "fewer than {n} tickets"),
+    "running": (
+        "{n} délais encore en cours : pourcentage non définitif",
+        "{n} clocks still running: not final",
+    ),
+    "running_legend": ("délais encore en cours", "clocks still running"),
     "min_n": ("Seuil « peu de tickets »", "“Few tickets” threshold"),
     "min_n_help": (
         "Les cases avec moins d'horloges arrêtées que ce seuil sont marquées d'une croix : "
