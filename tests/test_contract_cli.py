@@ -95,6 +95,8 @@ def world(tmp_path_factory):
     demo = run("demo", "--tickets", "150", "--seed", "11", "--out", str(base / "export"))
     assert demo.returncode == 0, demo.stderr
     assert sorted(p.name for p in (base / "export").iterdir()) == ["events.csv", "tickets.csv"]
+    # its deliberate problems are announced, so `load`'s warnings do not read as a broken install
+    assert "voulus" in demo.stdout and "deliberate" in demo.stdout
     db = base / "t.duckdb"
     load = run("load", str(base / "export"), "--db", str(db))
     assert load.returncode == 0, load.stderr

@@ -73,6 +73,12 @@ def cmd_demo(args) -> int:
     out = Path(args.out)
     counts = write_demo(out, tickets=args.tickets, seed=args.seed)
     print(f"{out}: {counts['tickets']} tickets, {counts['events']} événements / events")
+    print(
+        "Ces fichiers contiennent des doublons, des lignes invalides et un statut inconnu voulus : "
+        "`load` les signalera (la démo montre comment ils sont traités). / These files hold "
+        "deliberate duplicates, invalid rows and an unknown status: `load` will report them "
+        "(the demo shows how they are handled)."
+    )
     return 0
 
 
