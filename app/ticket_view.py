@@ -23,6 +23,7 @@ from app.i18n import (
     t,
     tr,
 )
+from ticketlib.charts.axes import pct_suffix
 from ticketlib.charts.flow import Words
 from ticketlib.charts.ticket_flow import durations_figure, timeline_figure
 from ticketlib.domain import labels
@@ -53,6 +54,7 @@ def words(labels: dict[str, tuple[str, str]]) -> Words:
         hours=fmt_hours,
         when=lambda ts: fmt_datetime(ts, tz),
         separators=",\u202f" if fr else ".,",
+        percent_suffix=pct_suffix(lang()),
         date_axis="%d/%m/%Y" if fr else "%Y-%m-%d",
         day_axis="%d/%m" if fr else "%b %d",
         month_axis="%m/%Y" if fr else "%b %Y",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -94,12 +96,15 @@ def test_reopen_rate_bars_and_line():
     fig = flow.reopen_figure(frame, ENGLISH)
     bars, line = fig.data
     assert list(bars.y) == [10, 20] and bars.yaxis == "y2"
-    assert list(line.y) == [0.1, 0.25] and list(line.customdata) == [1, 5]
-    assert fig.layout.yaxis.tickformat == ".0%"
+    assert list(line.y) == [10, 25] and list(line.customdata) == [1, 5]  # percents
+    assert (fig.layout.yaxis.tickformat, fig.layout.yaxis.ticksuffix) == (",.0f", "%")
+    french = flow.reopen_figure(frame, replace(ENGLISH, percent_suffix="\u202f%"))
+    assert french.layout.yaxis.ticksuffix == "\u202f%"  # "10 %" on a French page
+    assert "%{y:.1f}\u202f% (" in french.data[1].hovertemplate
     assert fig.layout.yaxis.dtick is None  # up to 25 %: plotly's steps are whole percents
     assert (fig.layout.yaxis2.tickformat, fig.layout.yaxis2.tickmode) == (",d", "auto")
     low = flow.reopen_figure(frame.assign(rate=[0.004, 0.018]), ENGLISH)
-    assert low.layout.yaxis.dtick == 0.01  # 0 %, 1 %, 2 %: never "1 %, 1 %"
+    assert low.layout.yaxis.dtick == 1  # 0 %, 1 %, 2 %: never "1 %, 1 %"
 
 
 def _timeline(last: str) -> pd.DataFrame:

@@ -43,7 +43,7 @@ def test_funnel_sankey_and_unexpected(page):
     assert sorted(links["value"]) == [1, 1, 1, 1, 1, 1, 3, 3, 5]
     red = [v for v, c in zip(links["value"], links["color"]) if c.startswith("rgba(214,39,40")]
     assert red == [1]
-    assert reopen["data"][0]["y"] == [3] and reopen["data"][1]["y"] == [pytest.approx(1 / 3)]
+    assert reopen["data"][0]["y"] == [3] and reopen["data"][1]["y"] == [pytest.approx(100 / 3)]
     unexpected = ff.frame_of(page, "wf_unexpected")
     assert unexpected.values.tolist() == [["OUVERT", "RÉSOLU", 1, 1]]
     # default step: the reopened tickets

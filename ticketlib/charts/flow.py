@@ -34,6 +34,7 @@ class Words:
     hours: Callable[[float], str] = lambda h: f"{h:.1f} h"
     when: Callable[[object], str] = lambda ts: pd.Timestamp(ts).strftime("%Y-%m-%d %H:%M")
     separators: str = ".,"  # plotly: decimal then thousands
+    percent_suffix: str = "%"  # after a percent tick: "50 %" in French (charts.axes.pct_suffix)
     date_axis: str = "%Y-%m-%d"
     day_axis: str = "%b %d"
     month_axis: str = "%b %Y"
@@ -59,7 +60,9 @@ def _date_ticks(words: Words) -> list[dict]:
     day = 86_400_000
     return [
         {"dtickrange": [None, day // 2], "value": words.day_axis + " %H:%M"},
-        {"dtickrange": [day // 2, "M1"], "value": words.day_axis},
+        # up to fortnightly ticks; monthly ones take the month format below (a stop ending at
+        # "M1" also caught monthly ticks: "01/10, 01/11" on French pages)
+        {"dtickrange": [day // 2, 20 * day], "value": words.day_axis},
         {"dtickrange": ["M1", "M12"], "value": words.month_axis},
         {"dtickrange": ["M12", None], "value": "%Y"},
     ]
@@ -199,14 +202,16 @@ def reopen_figure(frame: pd.DataFrame, words: Words) -> go.Figure:
     fig.add_trace(
         go.Scatter(
             x=frame.bucket,
-            y=frame.rate,
+            y=frame.rate * 100,
             name=words("reopen_rate"),
             mode="lines+markers",
             line={"color": etat_colour("reouvert"), "width": 2},
             customdata=frame.reopened,
             hovertemplate="%{x|"
             + words.date_axis
-            + "}<br>%{y:.1%} ("
+            + "}<br>%{y:.1f}"
+            + words.percent_suffix
+            + " ("
             + "%{customdata}"
             + ")<extra>"
             + words("reopen_rate")
@@ -220,9 +225,10 @@ def reopen_figure(frame: pd.DataFrame, words: Words) -> go.Figure:
     small = frame.rate.dropna().max() < 0.05 if len(frame) else True
     fig.update_yaxes(
         title_text=words("reopen_rate"),
-        tickformat=".0%",
+        tickformat=",.0f",
+        ticksuffix=words.percent_suffix,
         secondary_y=False,
-        **({"dtick": 0.01} if small else {}),
+        **({"dtick": 1} if small else {}),
     )
     fig.update_yaxes(
         title_text=words("resolved"),
