@@ -25,3 +25,13 @@ def delta_hours(now, before) -> str | None:
         return None
     d = now - before
     return ("+" if d > 0 else "") + fmt_num(d) + " h"
+
+
+def delta_style(text: str | None, inverse: bool = False) -> dict:
+    """st.metric's delta arguments for `text`: a change that rounds to zero ("0", "+0,0 h")
+    is drawn grey without an arrow (it was a red or green arrow for no change); `inverse` when
+    a rise is bad (hours)."""
+    digits = (text or "").lstrip("+-").split(" ")[0].replace(",", "").replace(".", "")
+    steady = text is not None and digits.strip("0\u202f") == ""
+    colour = "off" if steady else "inverse" if inverse else "normal"
+    return {"delta": text, "delta_color": colour, "delta_arrow": "off" if steady else "auto"}

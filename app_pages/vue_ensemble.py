@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from app import components, created_resolved_panel, data, state, ticket_view
-from app.deltas import delta_hours, delta_int, delta_pts
+from app.deltas import delta_hours, delta_int, delta_pts, delta_style
 from app.i18n import etat_label, fmt_date, fmt_int, fmt_num, fmt_pct, lang, priority_label, t, tr
 from ticketlib.charts import axes
 from ticketlib.charts import sla as charts
@@ -139,8 +139,7 @@ row1[0].metric(
 row1[1].metric(
     L("k_backlog"),
     fmt_int(k.open_backlog),
-    delta_int(k.open_backlog, backlog_before),
-    delta_color="inverse",
+    **delta_style(delta_int(k.open_backlog, backlog_before), inverse=True),
     delta_description=L("vs_days_ago", n=fmt_int(window.days)) if backlog_before else None,
     help=L("h_backlog"),
     border=True,
@@ -151,7 +150,7 @@ for col, clock in ((row1[2], "tto"), (row1[3], "ttr")):
     col.metric(
         L(f"k_{clock}"),
         fmt_pct(now),
-        delta_pts(now, before),
+        **delta_style(delta_pts(now, before)),
         delta_description=L("n_decided", n=fmt_int(getattr(k, f"{clock}_n"))),
         help=L("h_compliance"),
         border=True,
@@ -175,8 +174,7 @@ for col, clock in ((row2[2], "tto"), (row2[3], "ttr")):
     col.metric(
         L(f"k_median_{clock}"),
         "–" if now is None else f"{fmt_num(now)} h",
-        delta_hours(now, before),
-        delta_color="inverse",
+        **delta_style(delta_hours(now, before), inverse=True),
         help=L("h_median"),
         border=True,
     )
