@@ -49,6 +49,10 @@ def test_goal_line_and_marks_on_the_all_priorities_line():
     assert list(total.marker.symbol) == ["circle", "circle", "circle-open"]  # 2 still running
     assert list(total.marker.opacity) == [1.0, 1.0, 0.35]  # 3 decided clocks < 10
     assert list(total.text) == ["0", "0", "2"]  # running clocks, in the hover
+    haute = next(trace for trace in fig.data if trace.name == "Haute")
+    assert list(haute.marker.symbol)[-1] == "circle-open"  # 2 of its 4 clocks still run
+    moyenne = next(trace for trace in fig.data if trace.name == "Moyenne")
+    assert set(moyenne.marker.symbol) == {"circle"}  # every clock decided
     (line,) = fig.layout.shapes
     assert (line.y0, line.y1, line.line.dash) == (95.0, 95.0, "dash")
     assert fig.layout.annotations[0].text == "objectif 95 %"

@@ -111,5 +111,5 @@ def test_open_figures_say_they_ignore_the_period(app_db, sla_db):
     assert "quelle que soit la période" in helps["Ouverts à risque"]
     at = sf.open_page("app_pages/vue_ensemble.py")
     helps = {m.label: m.help for m in at.metric}
-    for label in ("Backlog ouvert", "Ouverts en dépassement", "Ouverts à risque"):
+    for label in ("Backlog ouvert", "Ouverts dépassés", "Ouverts à risque"):
         assert helps[label].endswith("Ignore la période."), label

@@ -47,7 +47,7 @@ def test_kpis_default_to_the_one_default_period(page):
         "Backlog ouvert": ("4", None),  # no backlog 28 days before the first ticket
         "Conformité TTO": ("83,3\u202f%", None),  # nothing decided the 4 weeks before
         "Conformité TTR": ("40,0\u202f%", None),
-        "Ouverts en dépassement": ("2", None),
+        "Ouverts dépassés": ("2", None),
         "Ouverts à risque": ("1", None),
         "TTO médian": ("1,2 h", None),
         "TTR médian": ("9,0 h", None),
@@ -72,7 +72,7 @@ def test_a_priority_filter_changes_the_kpis(page):
         "Backlog ouvert": "1",
         "Conformité TTO": "66,7\u202f%",
         "Conformité TTR": "50,0\u202f%",
-        "Ouverts en dépassement": "0",
+        "Ouverts dépassés": "0",
         "Ouverts à risque": "1",
         "TTO médian": "0,5 h",
         "TTR médian": "6,0 h",
@@ -93,7 +93,7 @@ def test_a_period_compares_with_the_period_before(page):
         "Backlog ouvert": ("4", "+3"),
         "Conformité TTO": ("100,0\u202f%", "0,0 pt"),
         "Conformité TTR": ("0,0\u202f%", "0,0 pt"),
-        "Ouverts en dépassement": ("2", None),
+        "Ouverts dépassés": ("2", None),
         "Ouverts à risque": ("1", None),
         "TTO médian": ("0,2 h", "-7,8 h"),
         "TTR médian": ("–", None),

@@ -83,7 +83,13 @@ def compliance_trend(
         )
         name = priority_names.get(code, code) if code else all_label
         colour = priority_colour(code) if code else NEUTRAL
-        marker = {"size": 5 if code else 7}
+        # a priority's point whose bucket still has running clocks is hollow too (outside
+        # check: each priority's line climbed to 100 % on the unfinished month)
+        marker = {
+            "size": 6,
+            "symbol": ["circle-open" if r else "circle" for r in running],
+            "line": {"width": 1.5},
+        }
         if not code:
             below = goal is not None and (pct < 100 * goal - 1e-9)
             marker = {

@@ -28,7 +28,7 @@ OVERVIEW: dict[str, tuple[str, str]] = {
     "k_backlog": ("Backlog ouvert", "Open backlog"),
     "k_tto": ("Conformité TTO", "TTO compliance"),
     "k_ttr": ("Conformité TTR", "TTR compliance"),
-    "k_breached_open": ("Ouverts en dépassement", "Open and breached"),
+    "k_breached_open": ("Ouverts dépassés", "Open and breached"),
     "k_at_risk_open": ("Ouverts à risque", "Open and at risk"),
     "k_median_tto": ("TTO médian", "Median TTO"),
     "k_median_ttr": ("TTR médian", "Median TTR"),
