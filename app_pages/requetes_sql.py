@@ -131,10 +131,11 @@ if outcome:
                 placeholder=MISSING,
             )
             exported = results.exportable(value.frame)
+            language = lang()  # the files are built on click, outside this run
             d1, d2, d3, _ = st.columns([1, 1, 1, 3])
             d1.download_button(
                 t("download_csv"),
-                to_excel_csv(exported, tz, lang()),
+                lambda: to_excel_csv(exported, tz, language),
                 file_name="requete.csv",
                 mime="text/csv",
                 key="sql_dl_csv",
@@ -143,7 +144,7 @@ if outcome:
             )
             d2.download_button(
                 t("download_xlsx"),
-                to_xlsx(exported, tz, sheet="requete"),
+                lambda: to_xlsx(exported, tz, sheet="requete"),
                 file_name="requete.xlsx",
                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 key="sql_dl_xlsx",
@@ -152,7 +153,7 @@ if outcome:
             )
             d3.download_button(
                 L("download_parquet"),
-                results.to_parquet(exported),
+                lambda: results.to_parquet(exported),
                 file_name="requete.parquet",
                 mime="application/vnd.apache.parquet",
                 key="sql_dl_parquet",
