@@ -221,6 +221,34 @@ def test_item6_same_second_jira_histories_follow_their_chain(tmp_path):
     assert row["closed_at"] == "2025-06-02T11:00:00+02:00"
 
 
+def test_item6_same_second_zendesk_audits_follow_their_chain(tmp_path):
+    # audits 3001 solved->closed and 3002 open->solved at one second: previous_value -> value
+    # orders them. Created 09:00 Paris (new), open 10:00, solved and closed 11:00 (Mon 3 March):
+    # TTO 3600 s, TTR 7200 s, closed at 11:00, no reopen.
+    audits = [
+        zendesk_audit(1, "2025-03-03T08:00:00Z", ("Create", "status", None, "new")),
+        zendesk_audit(2, "2025-03-03T09:00:00Z", ("Change", "status", "new", "open")),
+        zendesk_audit(3001, "2025-03-03T10:00:00Z", ("Change", "status", "solved", "closed")),
+        zendesk_audit(3002, "2025-03-03T10:00:00Z", ("Change", "status", "open", "solved")),
+    ]
+    path = tmp_path / "audits.json"
+    path.write_text(json.dumps({"audits": audits}), encoding="utf-8")
+    db, _ = load(tmp_path, path)
+    row = by_id(output(db, "sla"))["501"]
+    assert (row["status"], row["tto_elapsed_s"], row["ttr_elapsed_s"]) == ("ferme", "3600", "7200")
+    assert (row["reopens"], row["closed_at"]) == ("0", "2025-03-03T11:00:00+01:00")
+
+
+def zendesk_audit(aid: int, when: str, *changes: tuple) -> dict:
+    """An audit of ticket 501 at `when` (UTC); changes (type, field, previous, value)."""
+    events = [
+        {"id": aid * 10 + i, "type": t, "field_name": f, "value": v}
+        | ({"previous_value": p} if t == "Change" else {})
+        for i, (t, f, p, v) in enumerate(changes)
+    ]
+    return {"id": aid, "ticket_id": 501, "created_at": when, "events": events}
+
+
 def test_item7_slash_dates_are_decided_per_column(tmp_path):
     files = generic(
         tmp_path,
@@ -322,6 +350,42 @@ def test_item12_same_instant_is_several_changes_of_etat(tmp_path):
     flags = {(r["ticket_id"], r["flag"]) for r in output(db, "quality")}
     assert ("S2", "same_instant") in flags
     assert ("S1", "same_instant") not in flags
+
+
+def test_item12_creation_audits_and_joint_histories_are_not_same_instant(tmp_path):
+    # the kinds the issue names: a Zendesk creation audit (status and priority set at creation)
+    # and a Jira history setting status and priority together are one change of état each
+    audits = [
+        zendesk_audit(
+            1,
+            "2025-03-03T08:00:00Z",
+            ("Create", "status", None, "new"),
+            ("Create", "priority", None, "high"),
+        ),
+        zendesk_audit(
+            2,
+            "2025-03-03T09:00:00Z",
+            ("Change", "status", "new", "open"),
+            ("Change", "priority", "high", "urgent"),
+        ),
+    ]
+    zendesk = tmp_path / "audits.json"
+    zendesk.write_text(json.dumps({"audits": audits}), encoding="utf-8")
+    at = "2025-06-02T10:00:00.000+0200"
+    issue = jira_issue(
+        "SUP-8",
+        "2025-06-02T09:00:00.000+0200",
+        "PRIS EN COMPTE",
+        [("40001", at, [("status", "OUVERT", "PRIS EN COMPTE"), ("priority", "Medium", "High")])],
+    )
+    jira = tmp_path / "search.json"
+    jira.write_text(json.dumps({"startAt": 0, "total": 1, "issues": [issue]}), encoding="utf-8")
+    db, _ = load(tmp_path / "z", zendesk)
+    jdb, _ = load(tmp_path / "j", jira)
+    assert [r for r in output(db, "quality") if r["flag"] == "same_instant"] == []
+    assert [r for r in output(jdb, "quality") if r["flag"] == "same_instant"] == []
+    assert by_id(output(db, "sla"))["501"]["status"] == "pris_en_compte"
+    assert by_id(output(jdb, "sla"))["SUP-8"]["status"] == "pris_en_compte"
 
 
 def test_csv_reader_sanity():

@@ -158,6 +158,22 @@ def test_tabs_show_history_quarantine_and_quality(app_db, review_db):
     ]
 
 
+@pytest.mark.parametrize(
+    "lang, lead", [("fr", "Signalements qualité"), ("en", "Data-quality flags")]
+)
+def test_the_ticket_view_shows_an_incomplete_history(app_db, review_db, lang, lead):
+    """Issue 9, item 9: C1's 'EN COURS' event is in quarantine; its ticket view says so beside
+    the figures it still shows (the quality output and the Données tab say it above)."""
+    app_db(review_db)
+    at = ff.open_page("app_pages/historique.py", query={"ticket": "C1"}, lang=lang)
+    assert not at.exception
+    flags = [c.value for c in at.caption if c.value.startswith(lead)]
+    assert len(flags) == 1 and "`incomplete_history`" in flags[0], flags
+    assert "`unexpected_transition`" in flags[0]
+    at = ff.open_page("app_pages/historique.py", query={"ticket": "A1"}, lang=lang)
+    assert not [c.value for c in at.caption if c.value.startswith(lead)]
+
+
 def test_upload_through_the_page(app_db, empty_db, tmp_path, capsys):
     db = app_db(empty_db)
     files = [DEMO / "tickets.csv", DEMO / "events.csv"]
