@@ -104,6 +104,14 @@ def test_missing_java_is_one_line(tmp_path):
             ["sla", "--engine", "spark", "--raw", "r", "--out", "o.csv"],
             "--engine spark écrit un dossier Parquet / writes a Parquet folder: --out DIR",
         ),
+        (  # a Parquet folder under a JSON name was written (outside check)
+            ["sla", "--engine", "spark", "--raw", "r", "--out", "lake/o.json"],
+            "--engine spark écrit un dossier Parquet / writes a Parquet folder: --out DIR",
+        ),
+        (
+            ["durations", "--engine", "spark", "--raw", "r", "--out", "s3a://b/o.XLSX/"],
+            "--engine spark écrit un dossier Parquet / writes a Parquet folder: --out DIR",
+        ),
     ],
 )
 def test_options_that_do_not_go_together(capsys, argv, message):
@@ -111,6 +119,24 @@ def test_options_that_do_not_go_together(capsys, argv, message):
     captured = capsys.readouterr()
     assert captured.err == f"erreur / error: {message}\n"
     assert captured.out == ""
+
+
+@pytest.mark.parametrize(
+    ("out", "refused"),
+    [
+        ("lake/sla", False),
+        ("lake/sla/", False),
+        ("lake/sla.parquet", False),
+        ("s3a://bucket/raw.v1/sla", False),
+        ("lake/sla.json", True),
+        ("sla.csv", True),
+    ],
+)
+def test_out_is_a_parquet_folder(out, refused):
+    from ticketlib.spark.command import check_args
+
+    args = cli.build_parser().parse_args(["sla", "--engine", "spark", "--raw", "r", "--out", out])
+    assert (check_args(args) is not None) is refused
 
 
 def test_export_raw_of_a_missing_database(capsys, tmp_path):

@@ -21,9 +21,16 @@ def check_args(args) -> str | None:
         return "--engine spark lit des Parquet bruts / reads raw Parquet: --raw DIR (export-raw)"
     if args.db is not None:
         return "--engine spark lit --raw, pas --db / reads --raw, not --db"
-    if str(args.out).lower().endswith((".csv", ".xlsx")):
+    if _suffix(str(args.out)) not in ("", ".parquet"):
         return "--engine spark écrit un dossier Parquet / writes a Parquet folder: --out DIR"
     return None
+
+
+def _suffix(out: str) -> str:
+    """The extension of the last part of a folder or URI ("" for none): `lake/sla.json` would be
+    a Parquet folder under a JSON name."""
+    name = out.rstrip("/").rsplit("/", 1)[-1]
+    return "" if "." not in name.lstrip(".") else "." + name.rsplit(".", 1)[-1].lower()
 
 
 def run_command(args) -> int:
