@@ -153,3 +153,29 @@ def test_default_as_of_when_imports_read_another_zone(spark, tmp_path):
         argv = [kind, "--db", str(db), "--config", str(cfg_path), "--out"]
         assert cli.main([*argv, str(tmp_path / f"{kind}.parquet")]) == 0
         same_rows(pq.read_table(tmp_path / kind), pq.read_table(tmp_path / f"{kind}.parquet"))
+
+
+@pytest.mark.parametrize(
+    ("master", "reason"),
+    [
+        ("foo", "Master must either be yarn or start with spark, k8s, or local"),
+        ("local[0]", "Asked to run locally with 0 threads"),
+    ],
+)
+def test_bad_master_is_one_line_saying_why(tmp_path, master, reason):
+    """Spark's own reason, not a Java stack nor a hint about Java (outside check: 12 lines
+    and exit 2 for `foo`, 20 lines and an internal error, exit 1, for `local[0]`)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "sla", "--engine", "spark", "--raw", str(tmp_path),
+         "--master", master, "--out", str(tmp_path / "o")],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"erreur / error: --engine spark: Spark n'a pas démarré / Spark did not start: {reason}\n"
+    )
