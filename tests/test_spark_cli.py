@@ -139,6 +139,37 @@ def test_out_is_a_parquet_folder(out, refused):
     assert (check_args(args) is not None) is refused
 
 
+def test_raw_folder_without_the_tables_is_said_before_spark_starts(tmp_path, monkeypatch, capsys):
+    """A missing, empty or partial --raw folder: one line, exit 2, without a JVM start (it took
+    80 s to say so on a busy 2-core machine; outside check)."""
+    pytest.importorskip("pyspark", reason="pyspark's absence is said first")
+    from ticketlib.spark import session
+
+    def no_jvm(*args, **kwargs):
+        raise AssertionError("a JVM was started")
+
+    monkeypatch.setattr(session, "get_session", no_jvm)
+    monkeypatch.setattr(session, "spark_problem", lambda: None)  # as with Java present
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "partial").mkdir()
+    (tmp_path / "partial" / "tickets.parquet").write_bytes(b"")
+    (tmp_path / "partial" / "events").mkdir()
+    cases = {
+        str(tmp_path / "none"): "tickets",
+        str(tmp_path / "empty") + "/": "tickets",
+        f"file://{tmp_path / 'partial'}": "imports",
+    }
+    for raw, table in cases.items():
+        argv = ["sla", "--engine", "spark", "--raw", raw, "--out", str(tmp_path / "o")]
+        assert cli.main(argv) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == (
+            f"erreur / error: {raw}: ni / neither {table}.parquet ni / nor {table}/ (export-raw)\n"
+        )
+        assert not (tmp_path / "o").exists()
+
+
 def test_export_raw_of_a_missing_database(capsys, tmp_path):
     argv = ["export-raw", "--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path / "r")]
     assert cli.main(argv) == 2

@@ -35,9 +35,15 @@ def _suffix(out: str) -> str:
 
 def run_command(args) -> int:
     """Run one export on Spark; a missing pyspark/Java or a failed job is one line, exit 2."""
-    from ticketlib.spark.session import SparkUnavailable, get_session
+    from ticketlib.spark.engine import local_raw_problem
+    from ticketlib.spark.session import SparkUnavailable, get_session, spark_problem
 
     config = load_config(args.config)
+    # a mistyped folder is said before a JVM starts (after a missing pyspark or Java)
+    problem = spark_problem() or local_raw_problem(str(args.raw))
+    if problem:
+        print(f"erreur / error: {problem}", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     try:
         spark = get_session(args.master, partitions=args.partitions or 8)
