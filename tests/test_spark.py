@@ -162,11 +162,11 @@ def test_default_as_of_when_imports_read_another_zone(spark, tmp_path):
         ("local[0]", "Asked to run locally with 0 threads"),
     ],
 )
-def test_bad_master_is_one_line_saying_why(tmp_path, master, reason):
+def test_bad_master_is_one_line_saying_why(demo_raw, tmp_path, master, reason):
     """Spark's own reason, not a Java stack nor a hint about Java (outside check: 12 lines
     and exit 2 for `foo`, 20 lines and an internal error, exit 1, for `local[0]`)."""
     done = subprocess.run(
-        [sys.executable, "-m", "ticketlib", "sla", "--engine", "spark", "--raw", str(tmp_path),
+        [sys.executable, "-m", "ticketlib", "sla", "--engine", "spark", "--raw", str(demo_raw),
          "--master", master, "--out", str(tmp_path / "o")],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -179,3 +179,23 @@ def test_bad_master_is_one_line_saying_why(tmp_path, master, reason):
     assert done.stderr == (
         f"erreur / error: --engine spark: Spark n'a pas démarré / Spark did not start: {reason}\n"
     )
+
+
+def test_a_java_error_of_the_job_is_one_line_saying_why(tmp_path):
+    """The README's s3a:// line on a Spark without the hadoop-aws jars: Spark's reason on one
+    line, exit 2 (outside check: an internal error, exit 1, with 500 characters of Java stack)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "durations", "--engine", "spark",
+         "--raw", "s3a://bucket/raw", "--out", "s3a://bucket/durations"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("erreur Spark / Spark error: ")
+    assert "Class org.apache.hadoop.fs.s3a.S3AFileSystem not found" in done.stderr
+    assert "\tat " not in done.stderr and " at org." not in done.stderr

@@ -50,6 +50,7 @@ def run_command(args) -> int:
     except SparkUnavailable as exc:
         print(f"erreur / error: {exc}", file=sys.stderr)
         return 2
+    from py4j.protocol import Py4JJavaError
     from pyspark.errors import PySparkException
 
     from ticketlib.spark.engine import run
@@ -57,7 +58,7 @@ def run_command(args) -> int:
     try:
         partitions = args.partitions or max(2, 2 * spark.sparkContext.defaultParallelism)
         n = run(spark, args.export, str(args.raw), str(args.out), config, args.as_of, partitions)
-    except PySparkException as exc:
+    except (PySparkException, Py4JJavaError) as exc:  # Py4J: e.g. no FileSystem for s3a://
         spark.sparkContext.setLogLevel("OFF")
         print(f"erreur Spark / Spark error: {_first_line(exc)}", file=sys.stderr)
         return 2
