@@ -153,3 +153,49 @@ def test_default_as_of_when_imports_read_another_zone(spark, tmp_path):
         argv = [kind, "--db", str(db), "--config", str(cfg_path), "--out"]
         assert cli.main([*argv, str(tmp_path / f"{kind}.parquet")]) == 0
         same_rows(pq.read_table(tmp_path / kind), pq.read_table(tmp_path / f"{kind}.parquet"))
+
+
+@pytest.mark.parametrize(
+    ("master", "reason"),
+    [
+        ("foo", "Master must either be yarn or start with spark, k8s, or local"),
+        ("local[0]", "Asked to run locally with 0 threads"),
+    ],
+)
+def test_bad_master_is_one_line_saying_why(demo_raw, tmp_path, master, reason):
+    """Spark's own reason, not a Java stack nor a hint about Java (outside check: 12 lines
+    and exit 2 for `foo`, 20 lines and an internal error, exit 1, for `local[0]`)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "sla", "--engine", "spark", "--raw", str(demo_raw),
+         "--master", master, "--out", str(tmp_path / "o")],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"erreur / error: --engine spark: Spark n'a pas démarré / Spark did not start: {reason}\n"
+    )
+
+
+def test_a_java_error_of_the_job_is_one_line_saying_why(tmp_path):
+    """The README's s3a:// line on a Spark without the hadoop-aws jars: Spark's reason on one
+    line, exit 2 (outside check: an internal error, exit 1, with 500 characters of Java stack)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "durations", "--engine", "spark",
+         "--raw", "s3a://bucket/raw", "--out", "s3a://bucket/durations"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("erreur Spark / Spark error: ")
+    assert "Class org.apache.hadoop.fs.s3a.S3AFileSystem not found" in done.stderr
+    assert "\tat " not in done.stderr and " at org." not in done.stderr

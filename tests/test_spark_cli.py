@@ -104,6 +104,14 @@ def test_missing_java_is_one_line(tmp_path):
             ["sla", "--engine", "spark", "--raw", "r", "--out", "o.csv"],
             "--engine spark écrit un dossier Parquet / writes a Parquet folder: --out DIR",
         ),
+        (  # a Parquet folder under a JSON name was written (outside check)
+            ["sla", "--engine", "spark", "--raw", "r", "--out", "lake/o.json"],
+            "--engine spark écrit un dossier Parquet / writes a Parquet folder: --out DIR",
+        ),
+        (
+            ["durations", "--engine", "spark", "--raw", "r", "--out", "s3a://b/o.XLSX/"],
+            "--engine spark écrit un dossier Parquet / writes a Parquet folder: --out DIR",
+        ),
     ],
 )
 def test_options_that_do_not_go_together(capsys, argv, message):
@@ -111,6 +119,55 @@ def test_options_that_do_not_go_together(capsys, argv, message):
     captured = capsys.readouterr()
     assert captured.err == f"erreur / error: {message}\n"
     assert captured.out == ""
+
+
+@pytest.mark.parametrize(
+    ("out", "refused"),
+    [
+        ("lake/sla", False),
+        ("lake/sla/", False),
+        ("lake/sla.parquet", False),
+        ("s3a://bucket/raw.v1/sla", False),
+        ("lake/sla.json", True),
+        ("sla.csv", True),
+    ],
+)
+def test_out_is_a_parquet_folder(out, refused):
+    from ticketlib.spark.command import check_args
+
+    args = cli.build_parser().parse_args(["sla", "--engine", "spark", "--raw", "r", "--out", out])
+    assert (check_args(args) is not None) is refused
+
+
+def test_raw_folder_without_the_tables_is_said_before_spark_starts(tmp_path, monkeypatch, capsys):
+    """A missing, empty or partial --raw folder: one line, exit 2, without a JVM start (it took
+    80 s to say so on a busy 2-core machine; outside check)."""
+    pytest.importorskip("pyspark", reason="pyspark's absence is said first")
+    from ticketlib.spark import session
+
+    def no_jvm(*args, **kwargs):
+        raise AssertionError("a JVM was started")
+
+    monkeypatch.setattr(session, "get_session", no_jvm)
+    monkeypatch.setattr(session, "spark_problem", lambda: None)  # as with Java present
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "partial").mkdir()
+    (tmp_path / "partial" / "tickets.parquet").write_bytes(b"")
+    (tmp_path / "partial" / "events").mkdir()
+    cases = {
+        str(tmp_path / "none"): "tickets",
+        str(tmp_path / "empty") + "/": "tickets",
+        f"file://{tmp_path / 'partial'}": "imports",
+    }
+    for raw, table in cases.items():
+        argv = ["sla", "--engine", "spark", "--raw", raw, "--out", str(tmp_path / "o")]
+        assert cli.main(argv) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == (
+            f"erreur / error: {raw}: ni / neither {table}.parquet ni / nor {table}/ (export-raw)\n"
+        )
+        assert not (tmp_path / "o").exists()
 
 
 def test_export_raw_of_a_missing_database(capsys, tmp_path):

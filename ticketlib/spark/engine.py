@@ -13,6 +13,7 @@ the driver and shipped with the function.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pyarrow as pa
 
@@ -44,22 +45,43 @@ def spark_ddl(schema: pa.Schema) -> str:
     return ", ".join(f"`{f.name}` {SPARK_TYPES[f.type]}" for f in schema)
 
 
+def raw_paths(raw: str, name: str) -> tuple[str, str]:
+    """Where raw table `name` may be under `raw`: `<name>.parquet` (what `export-raw` writes) or
+    a `<name>/` folder of Parquet files."""
+    base = raw.rstrip("/")
+    return f"{base}/{name}.parquet", f"{base}/{name}"
+
+
+def missing_table(raw: str, name: str) -> str:
+    return f"{raw}: ni / neither {name}.parquet ni / nor {name}/ (export-raw)"
+
+
+def local_raw_problem(raw: str) -> str | None:
+    """For a local folder (a path or file:// URI), the first required table it lacks, checked
+    before a JVM starts; None when all are there or `raw` is another URI (Spark reads it)."""
+    if "://" in raw and not raw.startswith("file://"):
+        return None
+    folder = raw.removeprefix("file://")
+    for name in ("tickets", "events", "imports"):
+        if not any(Path(p).exists() for p in raw_paths(folder, name)):
+            return missing_table(raw, name)
+    return None
+
+
 def read_raw(spark, raw: str) -> dict:
-    """The raw tables under `raw` (a folder or any URI Spark reads) as Spark DataFrames:
-    `<table>.parquet` (what `export-raw` writes) or a `<table>/` folder of Parquet files.
-    `import_flags` may be absent (no flags)."""
+    """The raw tables under `raw` (a folder or any URI Spark reads) as Spark DataFrames
+    (`raw_paths`). `import_flags` may be absent (no flags)."""
     from pyspark.errors import AnalysisException
 
     def read(name: str, optional: bool = False):
-        base = raw.rstrip("/")
-        for path in (f"{base}/{name}.parquet", f"{base}/{name}"):
+        for path in raw_paths(raw, name):
             try:
                 return spark.read.parquet(path)
             except AnalysisException:
                 continue
         if optional:
             return None
-        raise ValueError(f"{raw}: ni / neither {name}.parquet ni / nor {name}/ (export-raw)")
+        raise ValueError(missing_table(raw, name))
 
     return {
         "tickets": read("tickets"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -63,6 +64,7 @@ def get_session(
     if str(PROJECT_ROOT) not in paths:
         os.environ["PYTHONPATH"] = os.pathsep.join([str(PROJECT_ROOT), *paths])
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
+    from py4j.protocol import Py4JJavaError
     from pyspark.errors import PySparkRuntimeError
     from pyspark.sql import SparkSession
 
@@ -86,35 +88,54 @@ def get_session(
         .config("spark.sql.catalogImplementation", "in-memory")
         .config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
     )
+    log: list[str] = []
     try:
-        with _stderr_to_log(quiet):
+        with _stderr_to_log(quiet, log):
             spark = builder.getOrCreate()
-    except PySparkRuntimeError as exc:
+    except (PySparkRuntimeError, Py4JJavaError) as exc:
+        reason = jvm_reason("".join(log) + "\n" + str(exc))
+        if reason:  # e.g. a bad --master: Spark says which
+            raise SparkUnavailable(
+                f"--engine spark: Spark n'a pas démarré / Spark did not start: {reason}"
+            ) from None
         raise SparkUnavailable(
             f"--engine spark: la JVM n'a pas démarré / the JVM did not start "
-            f"({exc.getCondition()}); Java 17/21 installed, JAVA_HOME right?"
+            f"({type(exc).__name__}); Java 17/21 installed, JAVA_HOME right?"
         ) from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
 
+def jvm_reason(log: str) -> str | None:
+    """The cause a failed Spark start gives (the first "...Exception: why", "Error: why" or
+    "Reason: why", without the Java stack), or None."""
+    for line in log.splitlines():
+        match = re.search(r"(?:Exception|Error|Reason): (.+)", line)
+        if match:
+            return match.group(1).strip()[:300]
+    return None
+
+
 @contextlib.contextmanager
-def _stderr_to_log(quiet: bool):
+def _stderr_to_log(quiet: bool, log: list[str]):
     """The JVM's start-up notices (written to fd 2, e.g. 'Using incubator modules') go to a
-    log file instead of the user's terminal; shown if the start fails."""
+    log file instead of the user's terminal; if the start fails, its text is put in `log` (and
+    shown with TICKETLIB_DEBUG=1)."""
     if not quiet:
         yield
         return
     sys.stderr.flush()
     saved = os.dup(2)
-    with tempfile.TemporaryFile() as log:
-        os.dup2(log.fileno(), 2)
+    with tempfile.TemporaryFile() as file:
+        os.dup2(file.fileno(), 2)
         try:
             yield
         except BaseException:
             os.dup2(saved, 2)
-            log.seek(0)
-            sys.stderr.write(log.read().decode(errors="replace")[-2000:])
+            file.seek(0)
+            log.append(file.read().decode(errors="replace")[-20000:])
+            if os.environ.get("TICKETLIB_DEBUG"):
+                sys.stderr.write(log[-1])
             raise
         finally:
             os.dup2(saved, 2)
