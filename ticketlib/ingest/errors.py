@@ -29,10 +29,42 @@ class FileError(ValueError):
 
 def unexpected(paths, exc: Exception) -> FileError:
     """An error no check foresaw (a DuckDB error on odd data, an OS error...) as a FileError
-    naming the files being read, so that no input ends in a traceback."""
+    naming the files being read, so that no input ends in a traceback; running out of memory
+    is said as such (`out_of_memory`), never as DuckDB's or numpy's own words."""
+    if out_of_memory(exc):
+        return FileError(paths, memory_why())
     return FileError(paths, f"{type(exc).__name__}: {first_line(exc)}")
 
 
 def first_line(exc: Exception) -> str:
+    """The first line of an exception's message (the memory sentence when it ran out)."""
+    if out_of_memory(exc):
+        return memory_why()
     lines = str(exc).strip().splitlines()
     return lines[0] if lines else type(exc).__name__
+
+
+_MEMORY_WORDS = ("out of memory", "bad allocation", "cannot allocate memory")
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether `exc` means the process ran out of memory: a MemoryError, DuckDB's out of
+    memory or failed allocation (under its `memory_limit` or the address-space limit), or an
+    extension module that could not load for want of memory (numpy's long ImportError)."""
+    if isinstance(exc, MemoryError):
+        return True
+    text = str(exc).lower()
+    if isinstance(exc, ImportError):
+        return "numpy" in text or "memory" in text
+    return any(w in text for w in _MEMORY_WORDS)
+
+
+def memory_why() -> str:
+    from ticketlib.db.budget import budget
+
+    size = f"{budget() / 1e9:.1f}".rstrip("0").rstrip(".")
+    return (
+        f"mémoire insuffisante pour lire ce fichier (budget {size} Go, --memory ou "
+        "TICKETLIB_MEMORY) : découpez-le ou augmentez le budget / out of memory reading this "
+        f"file (budget {size} GB, --memory or TICKETLIB_MEMORY): split it or raise the budget"
+    )
