@@ -868,3 +868,44 @@ def test_memory_errors_are_recognised_whatever_their_source():
     assert out_of_memory(ImportError("IMPORTANT: ... Importing the numpy C-extensions failed."))
     assert not out_of_memory(ImportError("No module named 'holidays'"))
     assert not out_of_memory(duckdb.ConversionException("Could not convert string 'x'"))
+
+
+@pytest.mark.parametrize("kind", ["folder", "not duckdb"])
+def test_an_unusable_database_is_named_and_no_working_copy_stays(tmp_path, kind):
+    # before: "tickets.csv: IsADirectoryError: ... '/full/path'" or "tickets.csv: IOException:
+    # ... fake.duckdb.work-123 exists, but it is not a valid DuckDB database file!" (the input
+    # blamed, the server's path shown) and the working copy left beside the database
+    path = tmp_path / "tickets.csv"
+    path.write_text(HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n")
+    db = tmp_path / "base.duckdb"
+    if kind == "folder":
+        db.mkdir()
+        why = "Is a directory"
+    else:
+        db.write_bytes(b"not a database" * 100)
+        why = "pas une base DuckDB lisible / not a readable DuckDB database"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    done = cli_load(db, str(path))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur / error: base.duckdb: base inutilisable / unusable database: {why} ; rien n'a "
+        "été importé / nothing was imported."
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".lock") == before
+    if kind == "not duckdb":
+        assert db.read_bytes() == b"not a database" * 100
+
+
+def test_a_json_export_that_is_not_utf8_says_so_without_server_paths(tmp_path, base_db):
+    # before: DuckDB's "read_text: could not read content of file '/full/path' as valid UTF-8
+    # encoded text. You may want to use read_blob instead."
+    path = tmp_path / "jira.json"
+    path.write_bytes(b'{"issues":[{"key":"A-\xff","fields":{}}]}')
+    before = digest(base_db)
+    done = cli_load(base_db, str(path), "--format", "jira")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "erreur / error: jira.json: pas du texte UTF-8 / not UTF-8 text ; rien n'a été importé "
+        "/ nothing was imported."
+    ]
+    assert digest(base_db) == before

@@ -35,6 +35,7 @@ def _waiting(message: str) -> None:
 def cmd_load(args) -> int:
     """Import; any failure is one line on stderr naming the file(s), exit 2, nothing stored
     (the write session replaces the database only when the import landed)."""
+    from ticketlib.db import store
     from ticketlib.ingest import FileError, run_import
     from ticketlib.ingest.errors import unexpected
 
@@ -49,7 +50,7 @@ def cmd_load(args) -> int:
             progress=_progress,
             on_wait=_waiting,
         )
-    except FileError as exc:
+    except (FileError, store.DatabaseError) as exc:
         why = exc
     except ConfigError:
         raise  # main() says which setting, on one line
