@@ -909,3 +909,36 @@ def test_a_json_export_that_is_not_utf8_says_so_without_server_paths(tmp_path, b
         "/ nothing was imported."
     ]
     assert digest(base_db) == before
+
+
+def test_a_doubled_bom_is_no_duplicate_column(tmp_path):
+    # before: "colonnes en double renommées : '\ufeffticket_id' → 'ticket_id'" for a file with
+    # two BOMs and no duplicate column
+    content = (
+        b"\xef\xbb\xbf\xef\xbb\xbf" + (HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n").encode()
+    )
+    db, f = _one_file(tmp_path, "tickets.csv", content)
+    assert (f.loaded, f.notes) == (1, [])
+    assert rows(db, "select ticket_id from tickets") == [("T1",)]
+
+
+def test_file_names_cannot_drive_the_terminal(tmp_path, base_db):
+    # before: an ANSI escape in a name coloured the terminal, a line break split the report
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("\x1b[31mred.csv", "a\nb.csv"):
+        (folder / name).write_text(HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n")
+    (folder / "empty\u202e.csv").write_bytes(b"")
+    done = cli_load(base_db, str(folder / "\x1b[31mred.csv"), str(folder / "a\nb.csv"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:2] == [
+        "\\x1b[31mred.csv (tickets, csv): 1 lues, 1 chargées, 0 doublons, 0 en quarantaine",
+        "a\\nb.csv (tickets, csv): 1 lues, 0 chargées, 1 doublons, 0 en quarantaine",
+    ]
+    assert "\x1b" not in done.stdout
+    done = cli_load(base_db, str(folder / "empty\u202e.csv"))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "erreur / error: empty\\u202e.csv: fichier vide / empty file ; rien n'a été importé / "
+        "nothing was imported."
+    ]

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ticketlib.domain.bilingual import in_language
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(name: str) -> str:
+    """A file name as it may be printed on a terminal or a page: control characters (an ANSI
+    escape `\\x1b[31m`, a line break) and bidirectional overrides written as escapes (`\\x1b`,
+    `\\n`, `\\u202e`), so a name can neither drive the terminal nor read backwards."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), name)
 
 
 class FileError(ValueError):
@@ -16,7 +26,7 @@ class FileError(ValueError):
 
     def __init__(self, path: Path | str | list | tuple, why: str):
         paths = [path] if isinstance(path, (str, Path)) else list(path)
-        names = ", ".join(Path(p).name for p in paths) or "-"
+        names = ", ".join(printable(Path(p).name) for p in paths) or "-"
         super().__init__(" ".join(f"{names}: {why}".split()))
         self.path = str(paths[0]) if len(paths) == 1 else names
         self.names = names

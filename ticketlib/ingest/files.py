@@ -229,7 +229,9 @@ def header_columns(head: str) -> set[str]:
 def _renamed_note(given: list[str], names: list[str]) -> list[str]:
     """A word for header names repeated in the file (never "first wins silently")."""
     renamed = [
-        f"{g.strip()!r} → {n!r}" for g, n in zip(given, names) if g.strip() and g.strip() != n
+        f"{g.strip()!r} → {n!r}"
+        for g, n in zip(given, names)
+        if g.strip().lstrip("\ufeff") and g.strip().lstrip("\ufeff") != n
     ]
     if not renamed:
         return []

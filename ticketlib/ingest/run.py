@@ -18,6 +18,7 @@ from ticketlib.db import store, timeparse
 from ticketlib.db.sqlident import quote_ident
 from ticketlib.domain.config import ConfigError, SlaConfig, load_config
 from ticketlib.domain.timestamps import plausible_range
+from ticketlib.ingest.errors import printable
 from ticketlib.ingest.files import FileError, unexpected
 from ticketlib.ingest.formats import stage_files
 from ticketlib.ingest.landing import FileReport, land
@@ -50,7 +51,7 @@ class ImportReport:
         lines = []
         for f in self.files:
             lines.append(
-                f"{f.name} ({f.kind}, {f.format}): "
+                f"{printable(f.name)} ({f.kind}, {f.format}): "
                 + (
                     f"{f.rows_read} lues, {f.loaded} chargées"
                     + (f" (dont {f.updated} mises à jour)" if f.updated else "")
