@@ -649,3 +649,296 @@ def test_a_malformed_row_keeps_its_ticket_id_in_quarantine(tmp_path):
     assert rows(db, "select ticket_id, reason, row_number from quarantine") == [
         ("H-2", "malformed_row", 3)
     ]
+
+
+# ---- held-out variants (c14hostile): each was a traceback-like message, a silent choice or
+# minutes of work before -----------------------------------------------------------------------
+
+
+def test_cr_only_line_ends_load(tmp_path):
+    # before: refused with the csv module's "new-line character seen in unquoted field"
+    content = (
+        HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\nT2,2025-03-01T11:00:00Z,haute,d,a,t,y\n"
+    )
+    db, f = _one_file(tmp_path, "tickets.csv", content.replace("\n", "\r").encode())
+    assert (f.rows_read, f.loaded) == (2, 2)
+    assert rows(db, "select ticket_id, customer, title from tickets order by 1") == [
+        ("T1", "c", "x"),
+        ("T2", "d", "y"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        # a 1 MB column name (before: "Error: field larger than field limit (131072)")
+        (
+            HEADER.strip() + "," + "n" * (1 << 20) + "\n",
+            "tickets.csv: ligne d'en-tête de plus de 1 Mio (ou sans fin de ligne) / header line "
+            "over 1 MiB (or no line end)",
+        ),
+        # no line end at all: the file is never read whole as its first line
+        (
+            HEADER.strip() + "," + "n" * (3 << 20),
+            "tickets.csv: ligne d'en-tête de plus de 1 Mio (ou sans fin de ligne) / header line "
+            "over 1 MiB (or no line end)",
+        ),
+        # a column name over the csv module's 128 KiB field limit, within the line cap
+        (
+            HEADER.strip() + ',"' + "n" * 200_000 + '"\n',
+            "tickets.csv: en-tête illisible / unreadable header: field larger than field limit "
+            "(131072)",
+        ),
+        # 20,000 columns: 48 s, then DuckDB out of memory
+        (
+            ",".join([HEADER.strip()] + [f"x{i}" for i in range(20000)]) + "\n",
+            "tickets.csv: 20007 colonnes, 4096 au plus / 20007 columns, 4096 at most",
+        ),
+    ],
+)
+def test_headers_too_long_or_too_wide_are_one_line(tmp_path, base_db, header, message):
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        header + ("T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n" if header.endswith("\n") else "")
+    )
+    before = digest(base_db)
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "load", str(path), "--db", str(base_db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        preexec_fn=_address_space(2048),
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur / error: {message} ; rien n'a été importé / nothing was imported."
+    ]
+    assert digest(base_db) == before
+
+
+@pytest.mark.parametrize(
+    ("header", "note"),
+    [
+        ("ticket_id,created_at,Customer,customer", "'customer' (= 'Customer')"),
+        ("ticket_id,created_at,customer,Ticket ID", "'Ticket ID' (= 'ticket_id')"),
+        ("ticket_id,created_at,Équipe,equipe", "'equipe' (= 'Équipe')"),
+    ],
+)
+def test_header_names_alike_but_for_case_are_said(tmp_path, header, note):
+    # before: the first was read, the other ignored without a word
+    db, f = _one_file(
+        tmp_path, "tickets.csv", (header + "\nT1,2025-03-01T10:00:00Z,v1,v2\n").encode()
+    )
+    assert f.loaded == 1
+    assert f.notes == [
+        "colonnes de même nom à la casse, aux accents ou à l'espacement près, la première est "
+        f"lue : {note} ignorée(s) / columns named alike but for case, accents or spacing, the "
+        f"first is read: {note} ignored"
+    ]
+    assert rows(db, "select ticket_id from tickets") == [("T1",)]
+
+
+_XES_EVENT = (
+    '<event><string key="concept:name" value="a"/>'
+    '<date key="time:timestamp" value="2025-03-01T10:00:00Z"/></event>'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "message"),
+    [
+        # a 30 MB case id: before, 118 s and 800 MB, stored as a 30 MB ticket id
+        (
+            "log.xes",
+            '<?xml version="1.0"?><log><trace><string key="concept:name" value="'
+            + "C" * (30 << 20)
+            + '"/>'
+            + _XES_EVENT
+            + "</trace></log>",
+            "log.xes: valeur ou texte de plus de 2 Mio / value or text over 2 MiB "
+            "(TICKETLIB_MAX_FIELD_MB)",
+        ),
+        (
+            "log.xes.gz",
+            '<?xml version="1.0"?><log><trace><string key="concept:name" value="C1"/><x>'
+            + "t" * (30 << 20)
+            + "</x>"
+            + _XES_EVENT
+            + "</trace></log>",
+            "log.xes.gz: valeur ou texte de plus de 2 Mio / value or text over 2 MiB "
+            "(TICKETLIB_MAX_FIELD_MB)",
+        ),
+        # 20,000 attribute keys: before, DuckDB out of memory after 12 s
+        (
+            "log.xes",
+            '<?xml version="1.0"?><log><trace><string key="concept:name" value="C1"/><event>'
+            + "".join(f'<string key="k{i}" value="v"/>' for i in range(20000))
+            + "</event></trace></log>",
+            "log.xes: 4097 colonnes, 4096 au plus / 4097 columns, 4096 at most",
+        ),
+    ],
+)
+def test_xes_values_and_keys_are_capped(tmp_path, base_db, name, body, message):
+    data = body.encode()
+    (tmp_path / name).write_bytes(gzip.compress(data, 1) if name.endswith(".gz") else data)
+    before = digest(base_db)
+    started = datetime.now(UTC)
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "load", str(tmp_path / name), "--db", str(base_db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        preexec_fn=_address_space(2048),
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur / error: {message} ; rien n'a été importé / nothing was imported."
+    ]
+    assert digest(base_db) == before
+    assert (datetime.now(UTC) - started).total_seconds() < 30
+
+
+def test_a_deeply_nested_mapping_names_the_mapping(tmp_path, base_db):
+    # before: "jira.json: RecursionError: maximum recursion depth exceeded" (the wrong file)
+    (tmp_path / "jira.json").write_text('{"issues": []}', encoding="utf-8")
+    (tmp_path / "m.toml").write_text("a = " + "[" * 100000 + "]" * 100000, encoding="utf-8")
+    before = digest(base_db)
+    done = cli_load(base_db, str(tmp_path / "jira.json"), "--mapping", str(tmp_path / "m.toml"))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur de configuration / configuration error: {tmp_path / 'm.toml'}: TOML invalide / "
+        "invalid TOML: imbrication trop profonde / nested too deep"
+    ]
+    assert digest(base_db) == before
+
+
+def test_a_file_name_that_is_not_utf8_is_one_line(tmp_path, base_db):
+    # before: DuckDB's "Python Conversion Failure: cannot encode str as UTF-8, surrogate ..."
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.csv", "wb") as f:
+        f.write((HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n").encode())
+    before = digest(base_db)
+    done = subprocess.run(
+        [sys.executable.encode(), b"-m", b"ticketlib", b"load", folder + b"/caf\xe9.csv"]
+        + [b"--db", os.fsencode(base_db)],
+        cwd=ROOT,
+        capture_output=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().strip().splitlines() == [
+        "erreur / error: caf\ufffd.csv: nom de fichier non UTF-8 : renommez-le / file name not "
+        "UTF-8: rename it ; rien n'a été importé / nothing was imported."
+    ]
+    assert digest(base_db) == before
+
+
+MEMORY_LINE = (
+    "mémoire insuffisante pour lire ce fichier (budget 0.1 Go, --memory ou TICKETLIB_MEMORY) : "
+    "découpez-le ou augmentez le budget / out of memory reading this file (budget 0.1 GB, "
+    "--memory or TICKETLIB_MEMORY): split it or raise the budget"
+)
+
+
+def test_running_out_of_memory_is_said_as_such(tmp_path, base_db):
+    # before: "jira.jsonl: OutOfMemoryException: Out of Memory Error: Failed to allocate block
+    # of 134217728 bytes (bad allocation)", or numpy's 40-line ImportError under a memory limit
+    path = tmp_path / "jira.jsonl"
+    path.write_text('{"key":"A-1","fields":{"summary":"' + "a" * (40 << 20) + '"}}\n')
+    before = digest(base_db)
+    done = cli_load(base_db, str(path), "--format", "jira", env={"TICKETLIB_MEMORY": "100MB"})
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur / error: jira.jsonl: {MEMORY_LINE} ; rien n'a été importé / nothing was imported."
+    ]
+    assert digest(base_db) == before
+
+
+def test_memory_errors_are_recognised_whatever_their_source():
+    from ticketlib.ingest.errors import out_of_memory
+
+    assert out_of_memory(MemoryError())
+    assert out_of_memory(duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate"))
+    assert out_of_memory(
+        duckdb.TransactionException(
+            "Failed to commit: Failed to re-allocate block (bad allocation)"
+        )
+    )
+    assert out_of_memory(ImportError("IMPORTANT: ... Importing the numpy C-extensions failed."))
+    assert not out_of_memory(ImportError("No module named 'holidays'"))
+    assert not out_of_memory(duckdb.ConversionException("Could not convert string 'x'"))
+
+
+@pytest.mark.parametrize("kind", ["folder", "not duckdb"])
+def test_an_unusable_database_is_named_and_no_working_copy_stays(tmp_path, kind):
+    # before: "tickets.csv: IsADirectoryError: ... '/full/path'" or "tickets.csv: IOException:
+    # ... fake.duckdb.work-123 exists, but it is not a valid DuckDB database file!" (the input
+    # blamed, the server's path shown) and the working copy left beside the database
+    path = tmp_path / "tickets.csv"
+    path.write_text(HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n")
+    db = tmp_path / "base.duckdb"
+    if kind == "folder":
+        db.mkdir()
+        why = "Is a directory"
+    else:
+        db.write_bytes(b"not a database" * 100)
+        why = "pas une base DuckDB lisible / not a readable DuckDB database"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    done = cli_load(db, str(path))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur / error: base.duckdb: base inutilisable / unusable database: {why} ; rien n'a "
+        "été importé / nothing was imported."
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".lock") == before
+    if kind == "not duckdb":
+        assert db.read_bytes() == b"not a database" * 100
+
+
+def test_a_json_export_that_is_not_utf8_says_so_without_server_paths(tmp_path, base_db):
+    # before: DuckDB's "read_text: could not read content of file '/full/path' as valid UTF-8
+    # encoded text. You may want to use read_blob instead."
+    path = tmp_path / "jira.json"
+    path.write_bytes(b'{"issues":[{"key":"A-\xff","fields":{}}]}')
+    before = digest(base_db)
+    done = cli_load(base_db, str(path), "--format", "jira")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "erreur / error: jira.json: pas du texte UTF-8 / not UTF-8 text ; rien n'a été importé "
+        "/ nothing was imported."
+    ]
+    assert digest(base_db) == before
+
+
+def test_a_doubled_bom_is_no_duplicate_column(tmp_path):
+    # before: "colonnes en double renommées : '\ufeffticket_id' → 'ticket_id'" for a file with
+    # two BOMs and no duplicate column
+    content = (
+        b"\xef\xbb\xbf\xef\xbb\xbf" + (HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n").encode()
+    )
+    db, f = _one_file(tmp_path, "tickets.csv", content)
+    assert (f.loaded, f.notes) == (1, [])
+    assert rows(db, "select ticket_id from tickets") == [("T1",)]
+
+
+def test_file_names_cannot_drive_the_terminal(tmp_path, base_db):
+    # before: an ANSI escape in a name coloured the terminal, a line break split the report
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("\x1b[31mred.csv", "a\nb.csv"):
+        (folder / name).write_text(HEADER + "T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n")
+    (folder / "empty\u202e.csv").write_bytes(b"")
+    done = cli_load(base_db, str(folder / "\x1b[31mred.csv"), str(folder / "a\nb.csv"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:2] == [
+        "\\x1b[31mred.csv (tickets, csv): 1 lues, 1 chargées, 0 doublons, 0 en quarantaine",
+        "a\\nb.csv (tickets, csv): 1 lues, 0 chargées, 1 doublons, 0 en quarantaine",
+    ]
+    assert "\x1b" not in done.stdout
+    done = cli_load(base_db, str(folder / "empty\u202e.csv"))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "erreur / error: empty\\u202e.csv: fichier vide / empty file ; rien n'a été importé / "
+        "nothing was imported."
+    ]

@@ -32,6 +32,11 @@ rendered = apptest.shown  # what escaped Markdown shows
         ),
         ("# titre\n> cité\r\n- point", r"\# titre &gt; cité \- point"),
         ("www.host.com &amp; é", r"www\.host\.com &amp;amp; é"),
+        # held-out variants (c14hostile): LaTeX, icons, strike-through, HTML events, js links
+        (r"$\frac{a}{b}$", r"\$\\frac\{a\}\{b\}\$"),
+        ("~~s~~ :material/home:", r"\~\~s\~\~ \:material/home\:"),
+        ("<img src=x onerror=alert(1)>", r"&lt;img src=x onerror=alert\(1\)&gt;"),
+        ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
         (None, ""),
         (float("nan"), ""),
         (42, "42"),

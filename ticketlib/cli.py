@@ -35,7 +35,9 @@ def _waiting(message: str) -> None:
 def cmd_load(args) -> int:
     """Import; any failure is one line on stderr naming the file(s), exit 2, nothing stored
     (the write session replaces the database only when the import landed)."""
+    from ticketlib.db import store
     from ticketlib.ingest import FileError, run_import
+    from ticketlib.ingest.errors import unexpected
 
     config = load_config(args.config)
     try:
@@ -48,13 +50,12 @@ def cmd_load(args) -> int:
             progress=_progress,
             on_wait=_waiting,
         )
-    except FileError as exc:
+    except (FileError, store.DatabaseError) as exc:
         why = exc
     except ConfigError:
         raise  # main() says which setting, on one line
     except Exception as exc:  # no input may end in a traceback
-        names = ", ".join(Path(p).name for p in args.paths)
-        why = f"{names}: {type(exc).__name__}: {exc}"
+        why = unexpected(args.paths, exc)
     else:
         print(report.summary(_lang()))
         return 0

@@ -71,6 +71,14 @@ def _lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+class DatabaseError(ValueError):
+    """The database file itself cannot be used (a folder, not a DuckDB file): one line naming
+    it, never the input files being imported."""
+
+    def __init__(self, path: Path, why: str):
+        super().__init__(f"{Path(path).name}: base inutilisable / unusable database: {why}")
+
+
 WAITING = (
     "attente du verrou : un autre import est en cours sur cette base / waiting for the lock: "
     "another import is running on this database"
@@ -85,7 +93,10 @@ def write_session(db: Path | str | None = None, on_wait: Callable[[str], None] |
     then the session waits for the lock (no time limit: the other import ends or dies).
     """
     path = Path(db) if db else default_db()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(path, exc.strerror or str(exc)) from None
     work = path.with_name(f"{path.name}.work-{os.getpid()}")
     lock = FileLock(_lock_path(path), thread_local=False)
     try:
@@ -98,9 +109,16 @@ def write_session(db: Path | str | None = None, on_wait: Callable[[str], None] |
         held.callback(lock.release)
         for stale in path.parent.glob(f"{path.name}.work-*"):  # left by a writer that died
             stale.unlink(missing_ok=True)
-        if path.exists():
-            shutil.copyfile(path, work)
-        con = configure(duckdb.connect(str(work)), path)
+        try:  # a folder or a file that is no DuckDB database: said naming it, no copy left
+            if path.exists():
+                shutil.copyfile(path, work)
+            con = configure(duckdb.connect(str(work)), path)
+        except (duckdb.Error, OSError) as exc:
+            _remove(work)
+            why = exc.strerror if isinstance(exc, OSError) else None
+            raise DatabaseError(
+                path, why or "pas une base DuckDB lisible / not a readable DuckDB database"
+            ) from None
         try:
             init_schema(con)
             yield con

@@ -29,6 +29,7 @@ from ticketlib.db.sqlfiles import render
 from ticketlib.domain.bilingual import said
 from ticketlib.ingest.errors import FileError, first_line, unexpected  # noqa: F401 (re-exported)
 from ticketlib.ingest.rawbytes import (  # noqa: F401 (CappedReader, expanded re-exported)
+    MAX_COLUMNS,
     MAX_FIELD_ENV,
     CappedReader,
     byte_scan,
@@ -37,6 +38,7 @@ from ticketlib.ingest.rawbytes import (  # noqa: F401 (CappedReader, expanded re
     max_field_mb,
     max_line_bytes,
     normalised_copy,
+    too_many_columns,
 )
 
 
@@ -149,12 +151,17 @@ def _read_parquet(con, path: Path, table: str) -> FileTable:
 def _read_csv(con, path: Path, table: str, shown: Path | None = None) -> FileTable:
     """`path` read as CSV; messages name `shown` (the `.gz` given for its expanded copy)."""
     shown = shown or path
-    header, encoding = header_line(path)
+    header, encoding = header_line(path, shown)
     if not header.strip():
         raise FileError(shown, "pas d'en-tête / no header line")
-    delim, given = header_of(header)
+    try:
+        delim, given = header_of(header)
+    except csv.Error as exc:  # a column name over the csv module's 128 KiB field limit
+        raise FileError(shown, f"en-tête illisible / unreadable header: {exc}") from None
+    if len(given) > MAX_COLUMNS:
+        raise too_many_columns(shown, len(given))
     names = _unique(given)
-    notes = _renamed_note(given, names)
+    notes = _renamed_note(given, names) + _folded_note(names)
     internal = internal_names(len(names))
     nul, huge = byte_scan(path)
     if huge is not None:
@@ -222,7 +229,9 @@ def header_columns(head: str) -> set[str]:
 def _renamed_note(given: list[str], names: list[str]) -> list[str]:
     """A word for header names repeated in the file (never "first wins silently")."""
     renamed = [
-        f"{g.strip()!r} → {n!r}" for g, n in zip(given, names) if g.strip() and g.strip() != n
+        f"{g.strip()!r} → {n!r}"
+        for g, n in zip(given, names)
+        if g.strip().lstrip("\ufeff") and g.strip().lstrip("\ufeff") != n
     ]
     if not renamed:
         return []
@@ -230,6 +239,27 @@ def _renamed_note(given: list[str], names: list[str]) -> list[str]:
     return [
         f"colonnes en double renommées (la première est lue) : {listed} / "
         f"duplicate columns renamed (the first is read): {listed}"
+    ]
+
+
+def _folded_note(names: list[str]) -> list[str]:
+    """A word for names that differ but fold alike (`Customer` and `customer`, `ticket_id`
+    and `Ticket ID`): the first is read (`_fold_names`), never silently."""
+    first: dict[str, str] = {}
+    alike = []
+    for name in names:
+        folded = fold_column(name)
+        if folded in first:
+            alike.append(f"{name!r} (= {first[folded]!r})")
+        else:
+            first[folded] = name
+    if not alike:
+        return []
+    listed = ", ".join(alike)
+    return [
+        f"colonnes de même nom à la casse, aux accents ou à l'espacement près, la première est "
+        f"lue : {listed} ignorée(s) / columns named alike but for case, accents or spacing, the "
+        f"first is read: {listed} ignored"
     ]
 
 

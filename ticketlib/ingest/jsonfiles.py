@@ -25,6 +25,7 @@ import duckdb
 
 from ticketlib.db.sqlfiles import query, render, run_script
 from ticketlib.db.sqlident import quote_ident
+from ticketlib.ingest.errors import memory_why, out_of_memory
 from ticketlib.ingest.files import (
     FileError,
     expanded,
@@ -87,6 +88,10 @@ def _read_text(con, index: int, path: Path, source: Path) -> str:
     try:
         query(con, "json_text", p=str(source))
     except duckdb.Error as exc:
+        if out_of_memory(exc):
+            raise FileError(path, memory_why()) from None
+        if "utf-8" in str(exc).lower():  # DuckDB's words name the server's path: not shown
+            raise FileError(path, "pas du texte UTF-8 / not UTF-8 text") from None
         why = str(exc).strip().splitlines()[0]
         raise FileError(path, f"texte UTF-8 illisible / unreadable UTF-8 text: {why}") from None
     lines_by_name = any(s in (".jsonl", ".ndjson") for s in path.suffixes[-2:])

@@ -64,6 +64,10 @@ def _read(path: Path) -> Mapping:
         raise ConfigError(f"{path}: fichier introuvable / file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML invalide / invalid TOML: {exc}") from None
+    except (RecursionError, MemoryError):  # `a = [[[[...` 100,000 deep: tomllib recurses
+        raise ConfigError(
+            f"{path}: TOML invalide / invalid TOML: imbrication trop profonde / nested too deep"
+        ) from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: pas du texte UTF-8 / not UTF-8 text") from None
     except OSError as exc:

@@ -226,12 +226,36 @@ def refuse_utf16(path: Path, head: bytes) -> None:
         )
 
 
-def header_line(path: Path) -> tuple[str, str]:
+HEADER_MAX = 1 << 20  # the longest header line read (a 1 MB column name is no header)
+MAX_COLUMNS = 4096  # the most columns (CSV) or attribute keys (XES) of one file
+
+
+def too_many_columns(path: Path, count: int) -> FileError:
+    """The one refusal of a file with more than MAX_COLUMNS columns (20,000 took 48 s then ran
+    DuckDB out of memory under the 1 GB budget, 8,000 too)."""
+    return FileError(
+        path,
+        f"{count} colonnes, {MAX_COLUMNS} au plus / {count} columns, {MAX_COLUMNS} at most",
+    )
+
+
+def header_line(path: Path, shown: Path | None = None) -> tuple[str, str]:
+    """The first line of a text file (ended by LF, CRLF or a lone CR: old Mac files) and its
+    encoding; a FileError naming `shown` (default `path`) for UTF-16 or a first line over
+    HEADER_MAX bytes, never read whole into memory."""
+    shown = shown or path
     with open(path, "rb") as f:
-        line = f.readline()
-        f.seek(0)
-        refuse_utf16(path, f.read(200))
+        head = f.read(HEADER_MAX + 1)
+    refuse_utf16(shown, head[:200])
+    ends = [i for i in (head.find(b"\n"), head.find(b"\r")) if i >= 0]
+    if not ends and len(head) > HEADER_MAX:
+        raise FileError(
+            shown,
+            f"ligne d'en-tête de plus de {HEADER_MAX >> 20} Mio (ou sans fin de ligne) / "
+            f"header line over {HEADER_MAX >> 20} MiB (or no line end)",
+        )
+    line = head[: min(ends)] if ends else head
     try:
-        return line.decode("utf-8-sig").rstrip("\r\n"), "utf-8"
+        return line.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        return line.decode("cp1252", errors="_latin1_fallback").rstrip("\r\n"), "windows-1252"
+        return line.decode("cp1252", errors="_latin1_fallback"), "windows-1252"

@@ -18,6 +18,7 @@ from ticketlib.db import store, timeparse
 from ticketlib.db.sqlident import quote_ident
 from ticketlib.domain.config import ConfigError, SlaConfig, load_config
 from ticketlib.domain.timestamps import plausible_range
+from ticketlib.ingest.errors import printable
 from ticketlib.ingest.files import FileError, unexpected
 from ticketlib.ingest.formats import stage_files
 from ticketlib.ingest.landing import FileReport, land
@@ -50,7 +51,7 @@ class ImportReport:
         lines = []
         for f in self.files:
             lines.append(
-                f"{f.name} ({f.kind}, {f.format}): "
+                f"{printable(f.name)} ({f.kind}, {f.format}): "
                 + (
                     f"{f.rows_read} lues, {f.loaded} chargées"
                     + (f" (dont {f.updated} mises à jour)" if f.updated else "")
@@ -135,6 +136,8 @@ def run_import(
     paths, aside = expand_paths(given)
     if not paths:
         raise FileError(given or "-", "aucun fichier de données / no data file")
+    for p in paths:
+        _refuse_undecodable_name(p)
     on_wait = on_wait or (lambda message: progress(message, 0.0))
     with store.write_session(db, on_wait=on_wait) as con:
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchall()[
@@ -201,6 +204,20 @@ DATA_SUFFIXES = (
     ".xes",
     ".gz",
 )
+
+
+def _refuse_undecodable_name(path: Path) -> None:
+    """A path whose bytes are not UTF-8 (a Latin-1 name from an old archive: `caf\\xe9.csv`)
+    cannot be handed to DuckDB: refused on one line saying so (before: DuckDB's "Python
+    Conversion Failure ... surrogate")."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise FileError(
+            shown,
+            "nom de fichier non UTF-8 : renommez-le / file name not UTF-8: rename it",
+        ) from None
 
 
 def expand_paths(paths: Sequence[Path | str]) -> tuple[list[Path], list[Path]]:

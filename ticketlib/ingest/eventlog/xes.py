@@ -36,6 +36,7 @@ from ticketlib.ingest.files import (
     file_digest,
     internal_names,
 )
+from ticketlib.ingest.rawbytes import MAX_COLUMNS, MAX_FIELD_ENV, max_field_mb, too_many_columns
 
 ATTRIBUTES = {"string", "date", "int", "float", "boolean", "id"}
 
@@ -50,6 +51,29 @@ def is_xes(path: Path, head: str) -> bool:
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
+
+
+def refuse_long_values(path: Path) -> None:
+    """One byte pass before the XML parser: a value or text longer than
+    `$TICKETLIB_MAX_FIELD_MB` MiB (default 2; the cap of a CSV field) is refused naming the
+    file. XML allows no `<` inside a value or a text, so the longest run of bytes without `<`
+    bounds them; expat re-scans a growing token at each read, so a 30 MB attribute took 110 s
+    to parse (and DuckDB then 700 MB to store it as a ticket id)."""
+    limit = max_field_mb() << 20  # at least 1 MiB: a run inside one 1 MiB chunk is shorter
+    gz = path.name.lower().endswith(".gz")
+    run = 0
+    with io.BufferedReader(CappedReader(path)) if gz else open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            first = chunk.find(b"<")
+            run += len(chunk) if first < 0 else first
+            if run > limit:
+                raise FileError(
+                    path,
+                    f"valeur ou texte de plus de {limit >> 20} Mio / value or text over "
+                    f"{limit >> 20} MiB ({MAX_FIELD_ENV})",
+                )
+            if first >= 0:
+                run = len(chunk) - chunk.rfind(b"<") - 1
 
 
 def events(path: Path) -> Iterator[tuple[str, int, dict[str, str]]]:
@@ -92,6 +116,7 @@ def read_xes(con, path: Path, table: str) -> FileTable:
     trace attributes streamed to two JSON Lines files, joined by trace in DuckDB."""
     path = Path(path)
     size, digest = file_digest(path)
+    refuse_long_values(path)
     keys: dict[str, str] = {}  # attribute key -> internal column name
     event_keys: set[str] = set()
     case_keys: set[str] = set()
@@ -108,6 +133,8 @@ def read_xes(con, path: Path, table: str) -> FileTable:
                     for k in row:
                         if k not in keys:
                             keys[k] = f"c{len(keys) + 1}"
+                            if len(keys) > MAX_COLUMNS:
+                                raise too_many_columns(path, len(keys))
                     (event_keys if kind == "event" else case_keys).update(row)
                     line = {keys[k]: v for k, v in row.items()} | {"t": trace}
                     if kind == "event":
