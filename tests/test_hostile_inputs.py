@@ -942,3 +942,16 @@ def test_file_names_cannot_drive_the_terminal(tmp_path, base_db):
         "erreur / error: empty\\u202e.csv: fichier vide / empty file ; rien n'a été importé / "
         "nothing was imported."
     ]
+
+
+def test_an_unreadable_parquet_is_named_without_the_server_path(tmp_path, base_db):
+    # before: "Footer length error in file '/full/server/path/t.parquet'"
+    path = tmp_path / "t.parquet"
+    path.write_bytes(b"PAR1" + b"\x00" * 50 + b"PAR1")
+    done = cli_load(base_db, str(path))
+    assert done.returncode == 2, done.stderr
+    assert str(tmp_path) not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "erreur / error: t.parquet: Parquet illisible / unreadable Parquet: Footer length error "
+        "in file 't.parquet' ; rien n'a été importé / nothing was imported."
+    ]

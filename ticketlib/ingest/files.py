@@ -138,7 +138,9 @@ def _read_parquet(con, path: Path, table: str) -> FileTable:
         )
     except duckdb.Error as exc:
         raise FileError(
-            path, f"Parquet illisible / unreadable Parquet: {first_line(exc)}"
+            path,
+            "Parquet illisible / unreadable Parquet: "
+            + first_line(exc).replace(str(path), path.name),  # never the server's path
         ) from None
     # the table keeps the file's order, so rowid + 1 is the row's position in the file
     con.execute(
