@@ -16,6 +16,7 @@ import pytest
 
 from tests.helpers import EVENT_COLUMNS, TICKET_COLUMNS, write_csv
 from tests.test_contract_cli import read_csv, run
+from tests.test_import_history import one_second_audits, zendesk_audit
 
 LUNCH = (
     "[calendar.hours]\n"
@@ -225,28 +226,12 @@ def test_item6_same_second_zendesk_audits_follow_their_chain(tmp_path):
     # audits 3001 solved->closed and 3002 open->solved at one second: previous_value -> value
     # orders them. Created 09:00 Paris (new), open 10:00, solved and closed 11:00 (Mon 3 March):
     # TTO 3600 s, TTR 7200 s, closed at 11:00, no reopen.
-    audits = [
-        zendesk_audit(1, "2025-03-03T08:00:00Z", ("Create", "status", None, "new")),
-        zendesk_audit(2, "2025-03-03T09:00:00Z", ("Change", "status", "new", "open")),
-        zendesk_audit(3001, "2025-03-03T10:00:00Z", ("Change", "status", "solved", "closed")),
-        zendesk_audit(3002, "2025-03-03T10:00:00Z", ("Change", "status", "open", "solved")),
-    ]
     path = tmp_path / "audits.json"
-    path.write_text(json.dumps({"audits": audits}), encoding="utf-8")
+    path.write_text(json.dumps({"audits": one_second_audits()}), encoding="utf-8")
     db, _ = load(tmp_path, path)
     row = by_id(output(db, "sla"))["501"]
     assert (row["status"], row["tto_elapsed_s"], row["ttr_elapsed_s"]) == ("ferme", "3600", "7200")
     assert (row["reopens"], row["closed_at"]) == ("0", "2025-03-03T11:00:00+01:00")
-
-
-def zendesk_audit(aid: int, when: str, *changes: tuple) -> dict:
-    """An audit of ticket 501 at `when` (UTC); changes (type, field, previous, value)."""
-    events = [
-        {"id": aid * 10 + i, "type": t, "field_name": f, "value": v}
-        | ({"previous_value": p} if t == "Change" else {})
-        for i, (t, f, p, v) in enumerate(changes)
-    ]
-    return {"id": aid, "ticket_id": 501, "created_at": when, "events": events}
 
 
 def test_item7_slash_dates_are_decided_per_column(tmp_path):

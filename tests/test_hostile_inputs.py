@@ -362,6 +362,25 @@ def _address_space(megabytes: int):
     return limit
 
 
+def refused_in_one_line(path: Path, db: Path, message: str) -> None:
+    """`load path` under a 2 GiB address space: exit 2, `message` as the one line on stderr,
+    the database byte-identical."""
+    before = digest(db)
+    done = subprocess.run(
+        [sys.executable, "-m", "ticketlib", "load", str(path), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        preexec_fn=_address_space(2048),
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"erreur / error: {message} ; rien n'a été importé / nothing was imported."
+    ]
+    assert digest(db) == before
+
+
 def test_a_20_mb_quoted_field_is_refused_naming_file_and_line(tmp_path, base_db):
     path = tmp_path / "tickets.csv"
     with open(path, "w", encoding="utf-8") as f:
@@ -701,20 +720,7 @@ def test_headers_too_long_or_too_wide_are_one_line(tmp_path, base_db, header, me
     path.write_text(
         header + ("T1,2025-03-01T10:00:00Z,haute,c,a,t,x\n" if header.endswith("\n") else "")
     )
-    before = digest(base_db)
-    done = subprocess.run(
-        [sys.executable, "-m", "ticketlib", "load", str(path), "--db", str(base_db)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        preexec_fn=_address_space(2048),
-        timeout=60,
-    )
-    assert done.returncode == 2, done.stderr
-    assert done.stderr.strip().splitlines() == [
-        f"erreur / error: {message} ; rien n'a été importé / nothing was imported."
-    ]
-    assert digest(base_db) == before
+    refused_in_one_line(path, base_db, message)
 
 
 @pytest.mark.parametrize(
@@ -782,21 +788,8 @@ _XES_EVENT = (
 def test_xes_values_and_keys_are_capped(tmp_path, base_db, name, body, message):
     data = body.encode()
     (tmp_path / name).write_bytes(gzip.compress(data, 1) if name.endswith(".gz") else data)
-    before = digest(base_db)
     started = datetime.now(UTC)
-    done = subprocess.run(
-        [sys.executable, "-m", "ticketlib", "load", str(tmp_path / name), "--db", str(base_db)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        preexec_fn=_address_space(2048),
-        timeout=60,
-    )
-    assert done.returncode == 2, done.stderr
-    assert done.stderr.strip().splitlines() == [
-        f"erreur / error: {message} ; rien n'a été importé / nothing was imported."
-    ]
-    assert digest(base_db) == before
+    refused_in_one_line(tmp_path / name, base_db, message)
     assert (datetime.now(UTC) - started).total_seconds() < 30
 
 

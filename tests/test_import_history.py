@@ -209,16 +209,20 @@ def zendesk_audit(aid: int, when: str, *changes: tuple) -> dict:
     return {"id": aid, "ticket_id": 501, "created_at": when, "events": events}
 
 
-def test_zendesk_audits_at_one_second_follow_previous_value(tmp_path):
-    audits = [
+def one_second_audits() -> list[dict]:
+    """Ticket 501: new 08:00Z, open 09:00Z, then at one second, ids against the chain:
+    open→solved (3002) before solved→closed (3001)."""
+    return [
         zendesk_audit(1, "2025-03-03T08:00:00Z", ("Create", "status", None, "new")),
         zendesk_audit(2, "2025-03-03T09:00:00Z", ("Change", "status", "new", "open")),
-        # one second, ids against the chain: open→solved (3002) before solved→closed (3001)
         zendesk_audit(3001, "2025-03-03T10:00:00Z", ("Change", "status", "solved", "closed")),
         zendesk_audit(3002, "2025-03-03T10:00:00Z", ("Change", "status", "open", "solved")),
     ]
+
+
+def test_zendesk_audits_at_one_second_follow_previous_value(tmp_path):
     path = tmp_path / "audits.json"
-    path.write_text(json.dumps({"audits": audits}), encoding="utf-8")
+    path.write_text(json.dumps({"audits": one_second_audits()}), encoding="utf-8")
     run_import([path], db=tmp_path / "z.duckdb", fmt="zendesk")
     assert events_by_ticket(tmp_path / "z.duckdb")["501"] == [
         ("03/03 09:00", "ouvert", "new"),

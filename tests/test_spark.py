@@ -63,6 +63,18 @@ def same_rows(got: pa.Table, want: pa.Table) -> None:
     assert got.cast(want.schema).sort_by(keys).equals(want.sort_by(keys))
 
 
+def ticketlib_cli(*argv: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
+    """`python -m ticketlib ARGV` in a subprocess, as a user runs it (15 min at most)."""
+    return subprocess.run(
+        [sys.executable, "-m", "ticketlib", *argv],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
 @pytest.mark.parametrize("kind", OUTPUTS)
 def test_spark_equals_duckdb_on_the_demo(spark, demo_db, demo_raw, tmp_path, kind):
     from ticketlib.spark.engine import run
@@ -102,17 +114,9 @@ def test_spark_explicit_as_of_and_import_flags(spark, demo_db, tmp_path):
 def test_export_raw_then_engine_spark_as_users_call_it(spark, demo_db, tmp_path):
     """Two commands in subprocesses, as the README gives them; the Spark folder equals the
     DuckDB file on every column."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TICKETLIB_LANG": "en"}
 
     def run(*argv):
-        return subprocess.run(
-            [sys.executable, "-m", "ticketlib", *argv],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
+        return ticketlib_cli(*argv, cwd=tmp_path, TICKETLIB_LANG="en")
 
     done = run("export-raw", "--db", str(demo_db), "--out", "lake/raw")
     assert done.returncode == 0, done.stderr
@@ -165,14 +169,9 @@ def test_default_as_of_when_imports_read_another_zone(spark, tmp_path):
 def test_bad_master_is_one_line_saying_why(demo_raw, tmp_path, master, reason):
     """Spark's own reason, not a Java stack nor a hint about Java (outside check: 12 lines
     and exit 2 for `foo`, 20 lines and an internal error, exit 1, for `local[0]`)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "ticketlib", "sla", "--engine", "spark", "--raw", str(demo_raw),
-         "--master", master, "--out", str(tmp_path / "o")],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=600,
+    done = ticketlib_cli(
+        "sla", "--engine", "spark", "--raw", str(demo_raw), "--master", master,
+        "--out", str(tmp_path / "o"),
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stdout == ""
@@ -184,14 +183,9 @@ def test_bad_master_is_one_line_saying_why(demo_raw, tmp_path, master, reason):
 def test_a_java_error_of_the_job_is_one_line_saying_why(tmp_path):
     """The README's s3a:// line on a Spark without the hadoop-aws jars: Spark's reason on one
     line, exit 2 (outside check: an internal error, exit 1, with 500 characters of Java stack)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "ticketlib", "durations", "--engine", "spark",
-         "--raw", "s3a://bucket/raw", "--out", "s3a://bucket/durations"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=600,
+    done = ticketlib_cli(
+        "durations", "--engine", "spark", "--raw", "s3a://bucket/raw",
+        "--out", "s3a://bucket/durations",
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stdout == ""
