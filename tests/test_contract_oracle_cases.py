@@ -42,8 +42,9 @@ def _durations(db, config=None, as_of=None) -> dict[tuple[str, str], dict]:
 def test_a_weekend_between_two_partial_days_counts_both_ends(tmp_path):
     # sifex/sla-timer#6: Fri 16:58 -> Mon 09:01:01 on a 09:00-17:00 schedule is 3 min 1 s (the
     # tool skipped Monday's part). Fri 1 Dec 2023 16:58-17:00 = 120 s, Mon 4 Dec 09:00-09:01:01
-    # = 61 s: 181 s, under haute's 1 h, due Mon 09:00 + 58 min. chatwoot#13392: created Fri 16:30 with a 1 h first-response target is due
-    # Mon 09:30 (30 min Friday, 30 min Monday), not Fri 17:30.
+    # = 61 s: 181 s, under haute's 1 h, due Mon 09:00 + 58 min. chatwoot#13392: created
+    # Fri 16:30 with a 1 h first-response target is due Mon 09:30 (30 min Friday, 30 min
+    # Monday), not Fri 17:30.
     files = generic(
         tmp_path,
         [
