@@ -44,6 +44,7 @@ def test_missing_pyspark_is_one_line(tmp_path):
     )
 
 
+@pytest.mark.spark  # `make test-spark` has pyspark, so the Java check is reached
 def test_missing_java_is_one_line(tmp_path):
     pytest.importorskip("pyspark", reason="the Java check comes after pyspark's")
     code = (
@@ -142,14 +143,14 @@ def test_out_is_a_parquet_folder(out, refused):
 def test_raw_folder_without_the_tables_is_said_before_spark_starts(tmp_path, monkeypatch, capsys):
     """A missing, empty or partial --raw folder: one line, exit 2, without a JVM start (it took
     80 s to say so on a busy 2-core machine; outside check)."""
-    pytest.importorskip("pyspark", reason="pyspark's absence is said first")
     from ticketlib.spark import session
 
     def no_jvm(*args, **kwargs):
         raise AssertionError("a JVM was started")
 
     monkeypatch.setattr(session, "get_session", no_jvm)
-    monkeypatch.setattr(session, "spark_problem", lambda: None)  # as with Java present
+    # as with pyspark and Java present: runs in `make test`, where pyspark is not installed
+    monkeypatch.setattr(session, "spark_problem", lambda: None)
     (tmp_path / "empty").mkdir()
     (tmp_path / "partial").mkdir()
     (tmp_path / "partial" / "tickets.parquet").write_bytes(b"")
