@@ -828,7 +828,7 @@ def test_a_file_name_that_is_not_utf8_is_one_line(tmp_path, base_db):
 
 
 MEMORY_LINE = (
-    "mémoire insuffisante pour lire ce fichier (budget 0.1 Go, --memory ou TICKETLIB_MEMORY) : "
+    "mémoire insuffisante pour lire ce fichier (budget 0,1 Go, --memory ou TICKETLIB_MEMORY) : "
     "découpez-le ou augmentez le budget / out of memory reading this file (budget 0.1 GB, "
     "--memory or TICKETLIB_MEMORY): split it or raise the budget"
 )

@@ -73,8 +73,9 @@ def memory_why() -> str:
     from ticketlib.db.budget import budget
 
     size = f"{budget() / 1e9:.1f}".rstrip("0").rstrip(".")
+    taille = size.replace(".", ",")  # French writes a decimal comma
     return (
-        f"mémoire insuffisante pour lire ce fichier (budget {size} Go, --memory ou "
+        f"mémoire insuffisante pour lire ce fichier (budget {taille} Go, --memory ou "
         "TICKETLIB_MEMORY) : découpez-le ou augmentez le budget / out of memory reading this "
         f"file (budget {size} GB, --memory or TICKETLIB_MEMORY): split it or raise the budget"
     )
